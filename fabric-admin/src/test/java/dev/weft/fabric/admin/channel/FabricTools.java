@@ -11,11 +11,22 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** Runs configtxgen / configtxlator / cryptogen from {@code FABRIC_BIN} and fails with their output. */
-final class FabricTools {
+public final class FabricTools {
 
     private final FabricBinaries binaries = FabricBinaries.fromEnvironment();
 
-    String run(Path workDir, Map<String, String> env, String tool, String... args)
+    /** The path of a tool in {@code FABRIC_BIN}. */
+    public Path executable(String tool) {
+        return binaries.executable(tool);
+    }
+
+    /** Whether an optional tool is present. */
+    public boolean has(String tool) {
+        return binaries.has(tool);
+    }
+
+    /** Runs a tool to completion; its combined output is returned, or thrown with a non-zero exit. */
+    public String run(Path workDir, Map<String, String> env, String tool, String... args)
             throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(binaries.executable(tool).toString());
@@ -40,7 +51,7 @@ final class FabricTools {
     }
 
     /** {@code configtxlator proto_decode --type common.Block} of a block file, as JSON text. */
-    String decodeBlock(Path workDir, Path block) throws IOException, InterruptedException {
+    public String decodeBlock(Path workDir, Path block) throws IOException, InterruptedException {
         Path json = workDir.resolve(block.getFileName() + ".json");
         run(
                 workDir,
