@@ -44,9 +44,23 @@ public final class CryptoGenerator {
 
     CryptoMaterial generate(Topology topology, ExistingMaterial existing) {
         Objects.requireNonNull(topology, "topology");
+        // Orgs are independent and key generation dominates, so orgs are made in parallel. Failures are rethrown in
+        // topology order so that the error reported does not depend on thread timing.
+        List<Object> results = topology.orgs().parallelStream()
+                .map(org -> {
+                    try {
+                        return (Object) generateOrg(org, existing);
+                    } catch (RuntimeException e) {
+                        return e;
+                    }
+                })
+                .toList();
         List<OrgMaterial> orgs = new ArrayList<>();
-        for (Topology.Org org : topology.orgs()) {
-            orgs.add(generateOrg(org, existing));
+        for (Object result : results) {
+            if (result instanceof RuntimeException e) {
+                throw e;
+            }
+            orgs.add((OrgMaterial) result);
         }
         return new CryptoMaterial(topology, orgs);
     }

@@ -1,14 +1,21 @@
 package dev.weft.fabric.admin.crypto;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * Writes crypto material to disk in cryptogen's {@code crypto-config} layout (see {@link CryptoLayout}) and reads it
@@ -22,14 +29,26 @@ import java.util.Objects;
  */
 public final class CryptoStore {
 
+    private static final FileAttribute<Set<PosixFilePermission>> OWNER_ONLY =
+            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"));
+
     private CryptoStore() {}
 
     /** Writes every file of {@code material} under {@code root}; existing equal files are kept, differing ones fail. */
     public static void writeTo(CryptoMaterial material, Path root) {
         Objects.requireNonNull(material, "material");
         Objects.requireNonNull(root, "root");
+        Set<Path> createdDirectories = new HashSet<>();
         for (Map.Entry<String, byte[]> file : material.files().entrySet()) {
-            write(root.resolve(file.getKey()), file.getValue());
+            Path path = root.resolve(file.getKey());
+            if (createdDirectories.add(path.getParent())) {
+                try {
+                    Files.createDirectories(path.getParent());
+                } catch (IOException e) {
+                    throw new CryptoFileException(path.getParent(), "cannot create folder: " + e.getMessage(), e);
+                }
+            }
+            write(path, file.getValue());
         }
     }
 
@@ -50,20 +69,16 @@ public final class CryptoStore {
         return material;
     }
 
+    /** Creates the file (keys with mode 0600 from the start), or checks an existing one. */
     private static void write(Path file, byte[] content) {
         boolean key = isKey(file);
-        try {
-            if (Files.exists(file)) {
-                requireEquivalent(file, content, key);
-                return;
-            }
-            Files.createDirectories(file.getParent());
-            if (key && supportsPosix(file)) {
-                Files.createFile(
-                        file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-                Files.write(file, content, StandardOpenOption.TRUNCATE_EXISTING);
-            } else {
-                Files.write(file, content, StandardOpenOption.CREATE_NEW);
+        Set<StandardOpenOption> options = EnumSet.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        FileAttribute<?>[] attributes =
+                key && supportsPosix(file) ? new FileAttribute<?>[] {OWNER_ONLY} : new FileAttribute<?>[0];
+        try (SeekableByteChannel channel = Files.newByteChannel(file, options, attributes)) {
+            ByteBuffer buffer = ByteBuffer.wrap(content);
+            while (buffer.hasRemaining()) {
+                channel.write(buffer);
             }
         } catch (FileAlreadyExistsException e) {
             requireEquivalent(file, content, key);
