@@ -129,7 +129,10 @@ public final class ChannelLifecycle {
                         : Optional.empty()));
     }
 
-    /** Which organizations approved {@code definition} exactly (MSP id → approved). */
+    /**
+     * Which organizations approved {@code definition} exactly (MSP id → approved). Only for a sequence that is not
+     * committed yet; see {@link #isCommitted}.
+     */
     public Map<String, Boolean> checkCommitReadiness(ChaincodeDefinition definition) {
         CheckCommitReadinessArgs args = CheckCommitReadinessArgs.newBuilder()
                 .setName(definition.name())
@@ -153,10 +156,7 @@ public final class ChannelLifecycle {
      *     choose
      */
     public CommitOutcome commit(ChaincodeDefinition definition, String... endorsingOrganizations) {
-        Optional<ChaincodeDefinition> committed = queryCommitted(definition.name());
-        if (committed.isPresent()
-                && committed.get().sequence() == definition.sequence()
-                && committed.get().sameParametersAs(definition)) {
+        if (isCommitted(definition)) {
             return CommitOutcome.ALREADY_COMMITTED;
         }
         CommitChaincodeDefinitionArgs args = CommitChaincodeDefinitionArgs.newBuilder()
@@ -176,6 +176,18 @@ public final class ChannelLifecycle {
         }
         submit(COMMIT, builder.build());
         return CommitOutcome.COMMITTED;
+    }
+
+    /**
+     * Whether exactly {@code definition} is committed at its sequence. Check this before {@link
+     * #checkCommitReadiness}: the peer refuses a readiness check for the committed sequence ("new definition must be
+     * sequence N+1").
+     */
+    public boolean isCommitted(ChaincodeDefinition definition) {
+        Optional<ChaincodeDefinition> committed = queryCommitted(definition.name());
+        return committed.isPresent()
+                && committed.get().sequence() == definition.sequence()
+                && committed.get().sameParametersAs(definition);
     }
 
     /** The committed definition of {@code name}, if any. */
