@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Map;
+import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -32,6 +33,8 @@ public final class ChaincodeServerMain {
     // Strong references: java.util.logging holds loggers weakly, and a collected logger forgets its level.
     private static final Logger WEFT_LOGGER = Logger.getLogger("dev.weft");
     private static final Logger SHIM_LOGGER = Logger.getLogger("org.hyperledger");
+    private static final Logger SHIM_TASK_LOGGER =
+            Logger.getLogger("org.hyperledger.fabric.shim.impl.ChaincodeInvocationTask");
     private static final Logger LOG = Logger.getLogger(ChaincodeServerMain.class.getName());
 
     private ChaincodeServerMain() {}
@@ -75,10 +78,15 @@ public final class ChaincodeServerMain {
         }
     }
 
+    /**
+     * Runs in the shutdown hook. java.util.logging resets its handlers in a shutdown hook of its own, so these lines
+     * go straight to stderr (as the shim's server does) rather than through a logger that may already be closed.
+     */
     private static void stop(ChaincodeServer server) {
-        LOG.info("stopping: letting running transactions finish");
+        System.err.println(
+                Instant.now() + " INFO    weft-chaincode-marbles: stopping, letting running transactions finish");
         server.close();
-        LOG.info("stopped");
+        System.err.println(Instant.now() + " INFO    weft-chaincode-marbles: stopped");
     }
 
     private static Duration sinceStart() {
@@ -95,9 +103,22 @@ public final class ChaincodeServerMain {
             System.setProperty(
                     "java.util.logging.SimpleFormatter.format", "%1$tFT%1$tT.%1$tLZ %4$-7s %3$s: %5$s%6$s%n");
         }
-        WEFT_LOGGER.setLevel(level(env.get(LOG_LEVEL), Level.INFO));
+        Level ours = level(env.get(LOG_LEVEL), Level.INFO);
         // The shim logs every connection's settings at INFO; keep that out of the log unless asked for.
-        SHIM_LOGGER.setLevel(level(env.get(SHIM_LOG_LEVEL), Level.WARNING));
+        Level shim = level(env.get(SHIM_LOG_LEVEL), Level.WARNING);
+        WEFT_LOGGER.setLevel(ours);
+        SHIM_LOGGER.setLevel(shim);
+        if (env.get(SHIM_LOG_LEVEL) == null) {
+            // The shim logs every error response (a refused marble call) as SEVERE "Invoke failed"; the chaincode
+            // never throws, so that logger has nothing else to say.
+            SHIM_TASK_LOGGER.setLevel(Level.OFF);
+        }
+        if (ours.intValue() < Level.INFO.intValue() || shim.intValue() < Level.INFO.intValue()) {
+            // The default console handler drops everything below INFO whatever the logger says.
+            for (Handler handler : Logger.getLogger("").getHandlers()) {
+                handler.setLevel(Level.ALL);
+            }
+        }
     }
 
     /** Fabric's level names (as the shim maps them). */
