@@ -1,0 +1,70 @@
+package dev.weft.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PreflightTest {
+
+    @TempDir
+    Path bin;
+
+    @Test
+    void says_fabric_bin_is_missing_and_where_binaries_come_from() {
+        assertThat(Preflight.fabricProblems(Map.of()))
+                .singleElement()
+                .asString()
+                .contains("FABRIC_BIN is not set")
+                .contains("github.com/hyperledger/fabric/releases");
+    }
+
+    @Test
+    void names_the_missing_executables_of_a_wrong_fabric_bin() throws IOException {
+        Path peer = bin.resolve("peer");
+        Files.writeString(peer, "#!/bin/sh\n");
+        Files.setPosixFilePermissions(peer, PosixFilePermissions.fromString("rwxr-xr-x"));
+
+        assertThat(Preflight.fabricProblems(Map.of("FABRIC_BIN", bin.toString())))
+                .singleElement()
+                .asString()
+                .contains("has no executable orderer, osnadmin");
+    }
+
+    @Test
+    void accepts_a_folder_with_every_executable() throws IOException {
+        for (String name : List.of("peer", "orderer", "osnadmin")) {
+            Path file = bin.resolve(name);
+            Files.writeString(file, "#!/bin/sh\n");
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rwxr-xr-x"));
+        }
+
+        assertThat(Preflight.fabricProblems(Map.of("FABRIC_BIN", bin.toString())))
+                .isEmpty();
+    }
+
+    @Test
+    void names_a_taken_port_its_use_and_how_to_move_the_base() throws IOException {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            int base = taken.getLocalPort() - 1080;
+            if (base < 1024 || base > 65_535 - 2_100) {
+                return; // the ephemeral port cannot be the gateway port of a valid base; nothing to check
+            }
+            List<String> problems = Preflight.portProblems(new SuitePorts(base));
+
+            assertThat(problems.get(0))
+                    .isEqualTo("port " + taken.getLocalPort() + " (gateway-api HTTP) is already in use on 127.0.0.1.");
+            assertThat(problems.get(problems.size() - 1))
+                    .contains("--port-base")
+                    .contains("WEFT_PORT_BASE");
+        }
+    }
+}
