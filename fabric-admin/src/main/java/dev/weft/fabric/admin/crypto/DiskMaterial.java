@@ -14,6 +14,10 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import org.bouncycastle.asn1.x500.RDN;
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x500.style.BCStyle;
+import org.bouncycastle.asn1.x500.style.IETFUtils;
 
 /**
  * Reads an existing crypto tree and checks each piece against what the topology asks for, so that a re-run reuses
@@ -143,10 +147,13 @@ final class DiskMaterial implements ExistingMaterial {
     }
 
     private static void requireOu(Path file, X509Certificate cert, NodeRole role) {
-        String subject = cert.getSubjectX500Principal().getName();
-        if (!subject.contains("OU=" + role.ou())) {
-            throw new CryptoTreeMismatchException(file, "subject " + subject + " lacks OU=" + role.ou());
+        X500Name subject = X500Name.getInstance(cert.getSubjectX500Principal().getEncoded());
+        for (RDN rdn : subject.getRDNs(BCStyle.OU)) {
+            if (role.ou().equals(IETFUtils.valueToString(rdn.getFirst().getValue()))) {
+                return;
+            }
         }
+        throw new CryptoTreeMismatchException(file, "subject " + subject + " lacks OU=" + role.ou());
     }
 
     private static void requireSans(Path file, X509Certificate cert, List<String> wanted) {

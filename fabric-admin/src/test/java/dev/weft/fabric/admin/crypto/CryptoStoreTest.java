@@ -121,6 +121,26 @@ class CryptoStoreTest {
     }
 
     @Test
+    void rejects_an_identity_whose_role_changed() throws Exception {
+        CryptoStore.writeTo(new CryptoGenerator().generate(TOPOLOGY), root);
+        Path user = root.resolve("peerOrganizations/org1.example.com/users/User1@org1.example.com");
+        Path admin = root.resolve("peerOrganizations/org1.example.com/users/Admin@org1.example.com");
+        // Put the client's signing material where the admin's belongs: same CA, wrong OU.
+        Files.copy(
+                user.resolve("msp/signcerts/User1@org1.example.com-cert.pem"),
+                admin.resolve("msp/signcerts/Admin@org1.example.com-cert.pem"),
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Files.copy(
+                user.resolve("msp/keystore/priv_sk"),
+                admin.resolve("msp/keystore/priv_sk"),
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+
+        assertThatThrownBy(() -> CryptoStore.load(root, TOPOLOGY))
+                .isInstanceOf(CryptoTreeMismatchException.class)
+                .hasMessageContaining("lacks OU=admin");
+    }
+
+    @Test
     void rejects_a_half_present_identity() throws Exception {
         CryptoStore.writeTo(new CryptoGenerator().generate(TOPOLOGY), root);
         Files.delete(root.resolve("peerOrganizations/org2.example.com/peers/peer0.org2.example.com/tls/server.key"));
