@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.weft.fabric.admin.chaincode.CcaasPackageBuilder;
 import dev.weft.fabric.admin.chaincode.ChaincodePackage;
 import dev.weft.fabric.admin.chaincode.ConnectionJson;
+import dev.weft.fabric.admin.channel.PolicyDsl;
 import dev.weft.fabric.admin.crypto.NodeMaterial;
 import dev.weft.fabric.admin.e2e.LocalFabricNetwork.Orderer;
 import dev.weft.fabric.admin.e2e.LocalFabricNetwork.Peer;
@@ -41,14 +42,18 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The whole admin path on real Fabric 2.5 processes, with material and genesis block made only by this library: join
- * the channel on three orderers (channel participation API) and two peers (cscc), install a chaincode-as-a-service
- * package, approve it for both orgs and commit it (Gateway, {@code _lifecycle}), then submit and evaluate through
+ * the channel on three orderers (channel participation API) and two peers (cscc), install the marbles chaincode-as-a-service
+ * package (peer → chaincode mutual TLS), approve it for both orgs and commit it (Gateway, {@code _lifecycle}), then submit and evaluate through
  * the Fabric Gateway. The same steps run a second time against the same network and must change nothing.
  */
 @RequiresFabricBinaries
 class AdminOperationsE2eIT {
 
-    private static final String CHAINCODE = "kv";
+    private static final String CHAINCODE = "marbles";
+    private static final String MARBLES_MAIN = "dev.weft.chaincode.marbles.server.ChaincodeServerMain";
+    private static final byte[] OWNER_INDEX =
+            "{\"index\":{\"fields\":[\"docType\",\"owner\"]},\"ddoc\":\"indexOwnerDoc\",\"name\":\"indexOwner\",\"type\":\"json\"}"
+                    .getBytes(StandardCharsets.UTF_8);
     private static final Duration RETRY_FOR = Duration.ofSeconds(90);
 
     @Test
@@ -61,14 +66,17 @@ class AdminOperationsE2eIT {
             Duration startup = Duration.between(start, Instant.now());
             try {
                 int chaincodePort = LocalFabricNetwork.freePort();
+                ChaincodeTls tls = ChaincodeTls.create();
                 ChaincodePackage pkg = CcaasPackageBuilder.ccaas(
-                                "kv_1.0", ConnectionJson.plaintext(LocalFabricNetwork.HOST + ":" + chaincodePort))
-                        .couchDbIndex(
-                                "indexValue.json",
-                                "{\"index\":{\"fields\":[\"value\"]},\"type\":\"json\"}"
-                                        .getBytes(StandardCharsets.UTF_8))
+                                "marbles_1.0",
+                                ConnectionJson.mutualTls(
+                                        LocalFabricNetwork.HOST + ":" + chaincodePort,
+                                        tls.caPem(),
+                                        tls.clientCertPem(),
+                                        tls.clientKeyPem()))
+                        .couchDbIndex("indexOwner.json", OWNER_INDEX)
                         .build();
-                startChaincode(network, pkg, chaincodePort);
+                startMarbles(network, pkg, chaincodePort, tls);
 
                 Instant first = Instant.now();
                 Map<String, String> firstRun = converge(network, pkg);
@@ -84,7 +92,7 @@ class AdminOperationsE2eIT {
                         .containsEntry("Org2MSP approve", "APPROVED")
                         .containsEntry("commit", "COMMITTED")
                         .containsEntry("sequence", "1");
-                assertThat(invoke(network, "run-1")).isEqualTo("run-1");
+                assertThat(invoke(network, "marble-run-1")).contains("\"name\":\"marble-run-1\"");
 
                 long heightBefore = channelHeight(network);
                 Instant second = Instant.now();
@@ -105,7 +113,7 @@ class AdminOperationsE2eIT {
                 assertThat(channelHeight(network))
                         .as("the second run adds no block")
                         .isEqualTo(heightBefore);
-                assertThat(invoke(network, "run-2")).isEqualTo("run-2");
+                assertThat(invoke(network, "marble-run-2")).contains("\"name\":\"marble-run-2\"");
 
                 System.out.printf(
                         "[e2e] fabric-admin: network up in %d ms, first run %d ms, second run %d ms, total %d ms%n"
@@ -147,7 +155,8 @@ class AdminOperationsE2eIT {
                 GrpcConnections.close(channel);
             }
         }
-        ChaincodeDefinition definition = ChaincodeDefinition.of(CHAINCODE, "1.0", 1);
+        ChaincodeDefinition definition = ChaincodeDefinition.of(CHAINCODE, "1.0", 1)
+                .withSignaturePolicy(PolicyDsl.parse("AND('Org1MSP.peer','Org2MSP.peer')"));
         List<Peer> peers = network.peers();
         long sequence = withLifecycle(network, peers.get(0), lifecycle -> lifecycle.sequenceFor(definition));
         ChaincodeDefinition desired = definition.withSequence(sequence);
@@ -193,8 +202,8 @@ class AdminOperationsE2eIT {
         }
     }
 
-    /** Submits {@code put} and evaluates {@code get} as Org1's User1 through the Fabric Gateway. */
-    private static String invoke(LocalFabricNetwork network, String value) {
+    /** Creates a marble and reads it back as Org1's User1 through the Fabric Gateway; returns the marble JSON. */
+    private static String invoke(LocalFabricNetwork network, String marble) {
         Peer peer = network.peers().get(0);
         NodeMaterial user = peer.org().user("User1");
         ManagedChannel channel = GrpcConnections.open(network.endpoint(peer));
@@ -202,8 +211,8 @@ class AdminOperationsE2eIT {
             Contract contract = gateway.getNetwork(LocalFabricNetwork.CHANNEL).getContract(CHAINCODE);
             return retry(() -> {
                 try {
-                    contract.submitTransaction("put", "key", value);
-                    return new String(contract.evaluateTransaction("get", "key"), StandardCharsets.UTF_8);
+                    contract.submitTransaction("initMarble", marble, "blue", "35", "tom");
+                    return new String(contract.evaluateTransaction("readMarble", marble), StandardCharsets.UTF_8);
                 } catch (Exception e) {
                     throw new IllegalStateException(e.getMessage(), e);
                 }
@@ -221,16 +230,20 @@ class AdminOperationsE2eIT {
                 .height();
     }
 
-    private static void startChaincode(LocalFabricNetwork network, ChaincodePackage pkg, int port) {
+    /** The marbles chaincode server (module chaincode-marbles) as a process, with mutual TLS. */
+    private static void startMarbles(LocalFabricNetwork network, ChaincodePackage pkg, int port, ChaincodeTls tls) {
+        Path files =
+                tls.writeServerFiles(network.root().resolve("chaincode-marbles").resolve("tls"));
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         network.startProcess(
-                "chaincode-kv",
-                List.of(java, "-cp", System.getProperty("java.class.path"), KeyValueChaincode.class.getName()),
+                "chaincode-marbles",
+                List.of(java, "-cp", System.getProperty("java.class.path"), MARBLES_MAIN),
                 Map.of(
-                        "CORE_CHAINCODE_ID_NAME",
-                        pkg.packageId(),
-                        "CHAINCODE_SERVER_ADDRESS",
-                        LocalFabricNetwork.HOST + ":" + port));
+                        "CHAINCODE_ID", pkg.packageId(),
+                        "CHAINCODE_SERVER_ADDRESS", LocalFabricNetwork.HOST + ":" + port,
+                        "CHAINCODE_TLS_CERT_FILE", files.resolve("server.crt").toString(),
+                        "CHAINCODE_TLS_KEY_FILE", files.resolve("server.key").toString(),
+                        "CHAINCODE_TLS_CLIENT_CA_FILE", files.resolve("ca.crt").toString()));
     }
 
     /**
