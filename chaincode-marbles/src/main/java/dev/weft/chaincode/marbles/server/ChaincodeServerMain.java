@@ -50,6 +50,7 @@ public final class ChaincodeServerMain {
             System.exit(EXIT_CONFIG);
             return;
         }
+        Warmup.start();
         ChaincodeServer server;
         try {
             server = ChaincodeServer.start(config, new MarblesChaincode());
