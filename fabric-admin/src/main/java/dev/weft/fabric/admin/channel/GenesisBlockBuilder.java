@@ -102,6 +102,8 @@ public final class GenesisBlockBuilder {
         for (int i = 0; i < BlockMetadataIndex.values().length - 1; i++) { // minus UNRECOGNIZED
             metadata.addMetadata(ByteString.EMPTY);
         }
+        // LAST_CONFIG is deprecated in the protos (the index moved into OrdererBlockMetadata under SIGNATURES), but
+        // configtxgen 2.5 still writes both, and peers of older versions read it.
         metadata.setMetadata(
                 BlockMetadataIndex.LAST_CONFIG_VALUE,
                 ByteStrings.deterministic(Metadata.newBuilder()

@@ -143,7 +143,7 @@ class CryptoGeneratorTest {
                                     .certificate()
                                     .getExtensionValue(Extension.authorityKeyIdentifier.getId()))
                             .getOctets())
-                    .getKeyIdentifier();
+                    .getKeyIdentifierOctets();
             assertThat(aki)
                     .isEqualTo(CertificateIssuer.subjectKeyId(
                             org.ca().certificate().getPublicKey()));
