@@ -1,0 +1,17 @@
+package dev.weft.lifecycle.e2e;
+
+import io.quarkus.test.junit.QuarkusTestProfile;
+import java.util.Map;
+
+/** Real peers through fabric-admin, real chaincode server processes, a fresh work dir. */
+public class E2eProfile implements QuarkusTestProfile {
+
+    @Override
+    public Map<String, String> getConfigOverrides() {
+        return Map.of(
+                "weft.lifecycle.work-dir", "target/e2e/lifecycle-work-" + System.nanoTime(),
+                "weft.lifecycle.auto-deploy.enabled", "true",
+                "weft.lifecycle.timeouts.dial", "5s",
+                "weft.lifecycle.timeouts.server-start", "240s");
+    }
+}
