@@ -79,7 +79,8 @@ class AdminOperationsE2eIT {
                 startMarbles(network, pkg, chaincodePort, tls);
 
                 Instant first = Instant.now();
-                Map<String, String> firstRun = converge(network, pkg);
+                Map<String, Long> firstMillis = new LinkedHashMap<>();
+                Map<String, String> firstRun = converge(network, pkg, firstMillis);
                 Duration firstDuration = Duration.between(first, Instant.now());
                 assertThat(firstRun)
                         .containsEntry("orderer0.example.com join", "JOINED")
@@ -96,7 +97,8 @@ class AdminOperationsE2eIT {
 
                 long heightBefore = channelHeight(network);
                 Instant second = Instant.now();
-                Map<String, String> secondRun = converge(network, pkg);
+                Map<String, Long> secondMillis = new LinkedHashMap<>();
+                Map<String, String> secondRun = converge(network, pkg, secondMillis);
                 Duration secondDuration = Duration.between(second, Instant.now());
                 assertThat(secondRun)
                         .containsEntry("orderer0.example.com join", "ALREADY_JOINED")
@@ -117,13 +119,16 @@ class AdminOperationsE2eIT {
 
                 System.out.printf(
                         "[e2e] fabric-admin: network up in %d ms, first run %d ms, second run %d ms, total %d ms%n"
-                                + "[e2e] first run: %s%n[e2e] second run: %s%n",
+                                + "[e2e] first run: %s%n[e2e] second run: %s%n"
+                                + "[e2e] first run ms per phase: %s%n[e2e] second run ms per phase: %s%n",
                         startup.toMillis(),
                         firstDuration.toMillis(),
                         secondDuration.toMillis(),
                         Duration.between(start, Instant.now()).toMillis(),
                         firstRun,
-                        secondRun);
+                        secondRun,
+                        firstMillis,
+                        secondMillis);
             } catch (Throwable failure) {
                 System.out.println("[e2e] node logs:\n" + network.logTails(60));
                 throw failure;
@@ -132,13 +137,16 @@ class AdminOperationsE2eIT {
     }
 
     /** The admin steps as a provisioner would run them: each is idempotent, so the map says what each did. */
-    private static Map<String, String> converge(LocalFabricNetwork network, ChaincodePackage pkg) {
+    private static Map<String, String> converge(
+            LocalFabricNetwork network, ChaincodePackage pkg, Map<String, Long> millis) {
         Map<String, String> outcomes = new LinkedHashMap<>();
         byte[] block = network.genesisBlock();
+        long phase = System.nanoTime();
         for (Orderer orderer : network.orderers()) {
             OsnAdminClient osn = new OsnAdminClient(network.adminEndpoint(orderer), Duration.ofSeconds(15));
             outcomes.put(orderer.name() + " join", osn.join(block).outcome().name());
         }
+        phase = lap(millis, "orderer joins", phase);
         for (Peer peer : network.peers()) {
             SigningIdentity admin = peer.org().admin().signingIdentity();
             ManagedChannel channel = GrpcConnections.open(network.endpoint(peer));
@@ -155,6 +163,7 @@ class AdminOperationsE2eIT {
                 GrpcConnections.close(channel);
             }
         }
+        phase = lap(millis, "peer joins and installs", phase);
         ChaincodeDefinition definition = ChaincodeDefinition.of(CHAINCODE, "1.0", 1)
                 .withSignaturePolicy(PolicyDsl.parse("AND('Org1MSP.peer','Org2MSP.peer')"));
         List<Peer> peers = network.peers();
@@ -169,6 +178,7 @@ class AdminOperationsE2eIT {
                             lifecycle.approveForMyOrg(desired, pkg.packageId()).name()));
             outcomes.put(peer.org().mspId() + " approve", outcome);
         }
+        phase = lap(millis, "approvals", phase);
         String commit = withLifecycle(
                 network,
                 peers.get(0),
@@ -182,7 +192,14 @@ class AdminOperationsE2eIT {
                     return lifecycle.commit(desired).name();
                 }));
         outcomes.put("commit", commit);
+        lap(millis, "commit", phase);
         return outcomes;
+    }
+
+    private static long lap(Map<String, Long> millis, String name, long since) {
+        long now = System.nanoTime();
+        millis.put(name, (now - since) / 1_000_000);
+        return now;
     }
 
     private interface LifecycleCall<T> {
