@@ -141,6 +141,47 @@ public final class KubernetesRuntime {
         return new ApplyReport(changes);
     }
 
+    /**
+     * Whether every object of the model exists and holds what the model sets (server defaults aside), and nothing
+     * the model lacks is left over: a re-run of {@link #apply(NetworkModel)} would change nothing.
+     */
+    public boolean isApplied(NetworkModel model) {
+        String ns = model.namespace();
+        boolean present = (model.namespaceObject() == null || ops.namespaces.isUpToDate(null, model.namespaceObject()))
+                && model.secrets().stream().allMatch(o -> ops.secrets.isUpToDate(ns, o))
+                && model.configMaps().stream().allMatch(o -> ops.configMaps.isUpToDate(ns, o))
+                && model.persistentVolumeClaims().stream().allMatch(o -> ops.persistentVolumeClaims.isUpToDate(ns, o))
+                && model.services().stream().allMatch(o -> ops.services.isUpToDate(ns, o))
+                && model.statefulSets().stream().allMatch(o -> ops.statefulSets.isUpToDate(ns, o))
+                && model.deployments().stream().allMatch(o -> ops.deployments.isUpToDate(ns, o));
+        return present && orphans(model).isEmpty();
+    }
+
+    private List<String> orphans(NetworkModel model) {
+        String ns = model.namespace();
+        Map<String, String> selector = ModelLabels.networkSelector(model.spec().name());
+        List<String> orphans = new ArrayList<>();
+        orphans.addAll(extra(ops.deployments.list(ns, selector), model.deployments()));
+        orphans.addAll(extra(ops.statefulSets.list(ns, selector), model.statefulSets()));
+        orphans.addAll(extra(ops.services.list(ns, selector), model.services()));
+        orphans.addAll(extra(ops.configMaps.list(ns, selector), model.configMaps()));
+        orphans.addAll(extra(ops.secrets.list(ns, selector), model.secrets()));
+        return orphans;
+    }
+
+    private static List<String> extra(List<? extends HasMetadata> live, List<? extends HasMetadata> desired) {
+        Set<String> keep = names(desired);
+        return live.stream()
+                .map(o -> o.getMetadata().getName())
+                .filter(n -> !keep.contains(n))
+                .toList();
+    }
+
+    /** Whether every StatefulSet and Deployment of the model is ready now. */
+    public boolean isReady(NetworkModel model) {
+        return notReady(model).isEmpty();
+    }
+
     /** {@code Kind/name} of each StatefulSet or Deployment of the model that is missing or not ready now. */
     public List<String> notReady(NetworkModel model) {
         String ns = model.namespace();

@@ -50,6 +50,12 @@ public abstract class ResourceOperator<T extends HasMetadata> {
         return resource(namespace, name).get();
     }
 
+    /** Whether the live object exists and already holds everything {@code desired} sets. */
+    public boolean isUpToDate(String namespace, T desired) {
+        T current = get(namespace, desired.getMetadata().getName());
+        return current != null && LiveState.contains(toJson(current), toJson(desired));
+    }
+
     /**
      * Makes the live object match {@code desired}, or deletes it when {@code desired} is {@code null}.
      *

@@ -86,7 +86,11 @@ abstract class KubernetesRuntimeContract {
     @Test
     void re_applying_the_same_model_changes_nothing() throws Exception {
         NetworkModel model = model("");
+        assertThat(runtime().isApplied(model)).isFalse();
         runtime().apply(model);
+        assertThat(runtime().isApplied(model)).isTrue();
+        assertThat(runtime().isApplied(model("peerOrgs: [{name: org1, peers: 2}, {name: org2}]\n")))
+                .isFalse();
 
         ApplyReport again = runtime().apply(model);
 
@@ -116,6 +120,7 @@ abstract class KubernetesRuntimeContract {
                 .containsExactly("StatefulSet/org1-peer0 UPDATED");
         assertThat(grown.with(ReconcileResult.DELETED)).isEmpty();
 
+        assertThat(runtime().isApplied(model(""))).as("org1-peer1 is left over").isFalse();
         ApplyReport shrunk = runtime().apply(model(""));
 
         assertThat(shrunk.with(ReconcileResult.DELETED))
@@ -187,6 +192,7 @@ abstract class KubernetesRuntimeContract {
         model.deployments().forEach(d -> markReady(d));
 
         runtime().awaitReady(model, Duration.ofSeconds(10));
+        assertThat(runtime().isReady(model)).isTrue();
     }
 
     private void markReady(HasMetadata desired) {
