@@ -38,7 +38,7 @@ import org.hyperledger.fabric.protos.peer.lifecycle.QueryChaincodeDefinitionResu
  * <pre>{@code
  * ChannelLifecycle org1 = new ChannelLifecycle(gateway.getNetwork("mychannel"), "Org1MSP", "peer0.org1");
  * ChaincodeDefinition definition = ChaincodeDefinition.of("marbles", "1.0", 1);
- * definition = definition.withSequence(org1.sequenceFor(definition));
+ * definition = definition.withSequence(org1.sequenceFor(definition, packageId));
  * org1.approveForMyOrg(definition, packageId);
  * org2.approveForMyOrg(definition, packageId);
  * org1.commit(definition);
@@ -218,17 +218,28 @@ public final class ChannelLifecycle {
     }
 
     /**
-     * The sequence at which {@code desired} must be approved: the committed sequence when the committed definition
-     * has the same parameters (a re-run, or only the package changed), otherwise the next sequence.
+     * The sequence at which my organization approves {@code desired} with {@code packageId}: the committed sequence
+     * when nothing changed (the committed definition has the same parameters and my organization approved it with
+     * the same package: a re-run), otherwise the committed sequence + 1, or 1 when nothing is committed.
+     *
+     * <p>A changed package alone also moves to the next sequence: Fabric 2.5 would accept re-approving the committed
+     * sequence with a new package, Fabric 3 refuses any approval of a committed sequence. When several organizations
+     * deploy together, all must use the largest of their answers.
      */
-    public long sequenceFor(ChaincodeDefinition desired) {
+    public long sequenceFor(ChaincodeDefinition desired, String packageId) {
         Optional<ChaincodeDefinition> committed = queryCommitted(desired.name());
         if (committed.isEmpty()) {
             return 1;
         }
-        return committed.get().sameParametersAs(desired)
-                ? committed.get().sequence()
-                : committed.get().sequence() + 1;
+        long sequence = committed.get().sequence();
+        if (!committed.get().sameParametersAs(desired)) {
+            return sequence + 1;
+        }
+        boolean samePackage = queryApproved(desired.name(), sequence)
+                .flatMap(ApprovedDefinition::packageId)
+                .filter(packageId::equals)
+                .isPresent();
+        return samePackage ? sequence : sequence + 1;
     }
 
     private Proposal proposal(String function, Message args, boolean myOrgOnly) {

@@ -167,7 +167,13 @@ class AdminOperationsE2eIT {
         ChaincodeDefinition definition = ChaincodeDefinition.of(CHAINCODE, "1.0", 1)
                 .withSignaturePolicy(PolicyDsl.parse("AND('Org1MSP.peer','Org2MSP.peer')"));
         List<Peer> peers = network.peers();
-        long sequence = withLifecycle(network, peers.get(0), lifecycle -> lifecycle.sequenceFor(definition));
+        // Every org must approve the same sequence: the largest of what each org needs.
+        long sequence = 1;
+        for (Peer peer : peers) {
+            sequence = Math.max(
+                    sequence,
+                    withLifecycle(network, peer, lifecycle -> lifecycle.sequenceFor(definition, pkg.packageId())));
+        }
         ChaincodeDefinition desired = definition.withSequence(sequence);
         outcomes.put("sequence", String.valueOf(sequence));
         for (Peer peer : peers) {

@@ -173,14 +173,19 @@ class ChannelLifecycleIT {
 
     @Test
     void next_sequence_follows_what_is_committed() {
-        fake.on("QueryChaincodeDefinition", call -> committed(MARBLES.withSequence(3)));
+        fake.on("QueryChaincodeDefinition", call -> committed(MARBLES.withSequence(3)))
+                .on("QueryApprovedChaincodeDefinition", call -> approved(MARBLES.withSequence(3), PACKAGE_ID));
         ChannelLifecycle lifecycle = lifecycle();
 
         assertThat(lifecycle.nextSequence("marbles")).isEqualTo(4);
-        assertThat(lifecycle.sequenceFor(MARBLES))
-                .as("unchanged definition keeps its sequence")
+        assertThat(lifecycle.sequenceFor(MARBLES, PACKAGE_ID))
+                .as("a re-run keeps the committed sequence")
                 .isEqualTo(3);
-        assertThat(lifecycle.sequenceFor(ChaincodeDefinition.of("marbles", "2.0", 1)))
+        assertThat(lifecycle.sequenceFor(MARBLES, "marbles_1.0:new"))
+                .as("a new package needs a new sequence")
+                .isEqualTo(4);
+        assertThat(lifecycle.sequenceFor(ChaincodeDefinition.of("marbles", "2.0", 1), PACKAGE_ID))
+                .as("changed parameters need a new sequence")
                 .isEqualTo(4);
     }
 
@@ -189,6 +194,7 @@ class ChannelLifecycleIT {
         fake.failing("QueryChaincodeDefinition", Status.Code.UNKNOWN, NOT_DEFINED);
 
         assertThat(lifecycle().nextSequence("marbles")).isEqualTo(1);
+        assertThat(lifecycle().sequenceFor(MARBLES, PACKAGE_ID)).isEqualTo(1);
         assertThat(lifecycle().queryCommitted("marbles")).isEmpty();
     }
 
