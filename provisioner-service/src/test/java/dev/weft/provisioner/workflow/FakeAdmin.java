@@ -55,6 +55,7 @@ public final class FakeAdmin implements AdminOperations {
     }
 
     private Set<String> of(Target node) {
-        return channels.computeIfAbsent(node.name(), n -> new TreeSet<>());
+        // Keyed by name and address: one fake serves every network of a test JVM.
+        return channels.computeIfAbsent(node.toString(), n -> new TreeSet<>());
     }
 }
