@@ -55,8 +55,8 @@ record SuiteLayout(Path repository, Path workDir, SuitePorts ports, Path fabricB
                 ports.provisioner(),
                 List.of(
                         "-Dweft.provisioner.runtime=local",
-                        "-Dweft.provisioner.work-dir=" + workDir.resolve("provisioner"),
-                        "-Dweft.provisioner.fabric-bin=" + fabricBin));
+                        "-Dweft.provisioner.work-dir=" + provisionerWorkDir(),
+                        "-Dweft.provisioner.local.fabric-bin=" + fabricBin));
     }
 
     Part lifecycle() {
@@ -66,13 +66,35 @@ record SuiteLayout(Path repository, Path workDir, SuitePorts ports, Path fabricB
                 List.of(
                         "-Dweft.lifecycle.runtime=local",
                         "-Dweft.lifecycle.work-dir=" + workDir.resolve("lifecycle"),
-                        "-Dweft.lifecycle.local.port-base=" + ports.chaincode(),
-                        "-Dweft.lifecycle.local.chaincode-jar=" + marblesJar()));
+                        "-Dweft.lifecycle.chaincode-jar=" + marblesJar()));
     }
 
+    /**
+     * The gateway acts for org1 with its {@code User1} identity, through org1's peer; the files are the provisioner's
+     * (cryptogen layout, org domain {@code <org>.<network>}), and exist once the network's crypto step ran.
+     */
     Part gateway() {
+        String domain = "org1." + NETWORK;
+        Path org = provisionerWorkDir()
+                .resolve(NETWORK)
+                .resolve("crypto/peerOrganizations")
+                .resolve(domain);
+        Path user = org.resolve("users/User1@" + domain + "/msp");
         return service(
-                "gateway-api", ports.gateway(), List.of("-Dweft.gateway.work-dir=" + workDir.resolve("gateway")));
+                "gateway-api",
+                ports.gateway(),
+                List.of(
+                        "-Dweft.gateway.peers[0].address=127.0.0.1:" + (ports.fabric() + 100),
+                        "-Dweft.gateway.peers[0].tls-ca-cert=" + org.resolve("tlsca/tlsca." + domain + "-cert.pem"),
+                        "-Dweft.gateway.identity.msp-id=Org1MSP",
+                        "-Dweft.gateway.identity.cert-path=" + user.resolve("signcerts/User1@" + domain + "-cert.pem"),
+                        "-Dweft.gateway.identity.key-path=" + user.resolve("keystore/priv_sk"),
+                        "-Dweft.gateway.events.checkpoint-file="
+                                + workDir.resolve("gateway/marbles-events.checkpoint")));
+    }
+
+    Path provisionerWorkDir() {
+        return workDir.resolve("provisioner");
     }
 
     Path marblesJar() {
@@ -90,8 +112,6 @@ record SuiteLayout(Path repository, Path workDir, SuitePorts ports, Path fabricB
         command.add("-Dquarkus.http.host=127.0.0.1");
         command.add("-Dquarkus.http.port=" + port);
         command.add("-Dkafka.bootstrap.servers=127.0.0.1:" + ports.kafka());
-        // The local run is for one developer on loopback; the services warn about this at start.
-        command.add("-Dweft.security.enabled=false");
         command.addAll(settings);
         command.add("-jar");
         command.add(quarkusRunJar(module).toString());
