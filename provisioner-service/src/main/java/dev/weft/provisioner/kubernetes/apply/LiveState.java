@@ -1,7 +1,6 @@
 package dev.weft.provisioner.kubernetes.apply;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.util.Iterator;
 import java.util.Map;
 
 /**
@@ -26,8 +25,7 @@ final class LiveState {
             if (!live.isObject()) {
                 return false;
             }
-            for (Iterator<Map.Entry<String, JsonNode>> it = desired.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> field = it.next();
+            for (Map.Entry<String, JsonNode> field : desired.properties()) {
                 if (!contains(live.get(field.getKey()), field.getValue())) {
                     return false;
                 }
