@@ -13,6 +13,7 @@ import dev.weft.fabric.admin.identity.SigningIdentity;
 import dev.weft.fabric.admin.lifecycle.ChaincodeDefinition;
 import dev.weft.fabric.admin.lifecycle.ChannelLifecycle;
 import dev.weft.fabric.admin.lifecycle.GatewayDeadlines;
+import dev.weft.fabric.admin.lifecycle.InstalledChaincode;
 import dev.weft.fabric.admin.lifecycle.LifecycleGateways;
 import dev.weft.fabric.admin.lifecycle.PeerLifecycle;
 import dev.weft.fabric.admin.orderer.OsnAdminClient;
@@ -94,6 +95,7 @@ class AdminOperationsE2eIT {
                         .containsEntry("commit", "COMMITTED")
                         .containsEntry("sequence", "1");
                 assertThat(invoke(network, "marble-run-1")).contains("\"name\":\"marble-run-1\"");
+                assertQueriesSeeTheDeployment(network, pkg);
 
                 long heightBefore = channelHeight(network);
                 Instant second = Instant.now();
@@ -242,6 +244,43 @@ class AdminOperationsE2eIT {
             });
         } finally {
             GrpcConnections.close(channel);
+        }
+    }
+
+    /** The read side of the API against the real nodes: channel lists, installed packages, committed definition. */
+    private static void assertQueriesSeeTheDeployment(LocalFabricNetwork network, ChaincodePackage pkg) {
+        for (Orderer orderer : network.orderers()) {
+            OsnAdminClient osn = new OsnAdminClient(network.adminEndpoint(orderer), Duration.ofSeconds(15));
+            assertThat(osn.listChannels()).contains(LocalFabricNetwork.CHANNEL);
+            assertThat(osn.channel(LocalFabricNetwork.CHANNEL))
+                    .get()
+                    .satisfies(
+                            channel -> assertThat(channel.consensusRelation()).isEqualTo("consenter"));
+            assertThat(osn.channel("no-such-channel")).isEmpty();
+        }
+        for (Peer peer : network.peers()) {
+            SigningIdentity admin = peer.org().admin().signingIdentity();
+            ManagedChannel channel = GrpcConnections.open(network.endpoint(peer));
+            try {
+                Endorser endorser = new Endorser(network.endpoint(peer).label(), channel, Duration.ofSeconds(30));
+                assertThat(new PeerAdmin(endorser, admin).channels()).containsExactly(LocalFabricNetwork.CHANNEL);
+                assertThat(new PeerLifecycle(endorser, admin, Duration.ofMinutes(2)).queryInstalled())
+                        .extracting(InstalledChaincode::packageId)
+                        .containsExactly(pkg.packageId());
+            } finally {
+                GrpcConnections.close(channel);
+            }
+            withLifecycle(network, peer, lifecycle -> {
+                assertThat(lifecycle.queryCommitted(CHAINCODE)).get().satisfies(committed -> {
+                    assertThat(committed.version()).isEqualTo("1.0");
+                    assertThat(committed.sequence()).isEqualTo(1);
+                });
+                assertThat(lifecycle.queryApproved(CHAINCODE, 1))
+                        .get()
+                        .satisfies(approved -> assertThat(approved.packageId()).contains(pkg.packageId()));
+                assertThat(lifecycle.nextSequence(CHAINCODE)).isEqualTo(2);
+                return null;
+            });
         }
     }
 
