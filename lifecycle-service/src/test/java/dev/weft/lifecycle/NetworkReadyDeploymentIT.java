@@ -34,7 +34,6 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -49,11 +48,6 @@ class NetworkReadyDeploymentIT {
 
     private static final URI SOURCE = URI.create("/test/provisioner");
     private static final String NETWORK = "it-" + UUID.randomUUID().toString().substring(0, 8);
-
-    @AfterAll
-    static void stopServers() {
-        given().when().delete("/api/v1/chaincodes/marbles");
-    }
 
     @Test
     void network_ready_deploys_marbles_and_a_command_upgrades_it() throws Exception {
@@ -124,6 +118,8 @@ class NetworkReadyDeploymentIT {
                             .orElseThrow()
                             .sequence())
                     .isEqualTo(2);
+        } finally {
+            given().when().delete("/api/v1/chaincodes/marbles").then().statusCode(200);
         }
     }
 
@@ -148,7 +144,8 @@ class NetworkReadyDeploymentIT {
                 .post("/api/v1/chaincodes")
                 .then()
                 .statusCode(400)
-                .body("errors[0].field", equalTo("tls"));
+                .body("errors[0].field", equalTo("tls"))
+                .body("errors[0].message", equalTo("unknown TLS mode 'sometimes' (none, tls or mtls)"));
     }
 
     private static void send(String topic, EventData data) throws Exception {

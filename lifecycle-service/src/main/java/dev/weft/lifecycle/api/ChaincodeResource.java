@@ -1,7 +1,8 @@
 package dev.weft.lifecycle.api;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.weft.lifecycle.service.DeploymentService;
-import dev.weft.lifecycle.spec.ChaincodeSpec;
+import dev.weft.lifecycle.spec.ChaincodeSpecReader;
 import dev.weft.lifecycle.spec.InvalidSpecException;
 import dev.weft.lifecycle.spec.SpecProblem;
 import jakarta.inject.Inject;
@@ -33,8 +34,8 @@ public class ChaincodeResource {
 
     @POST
     @Operation(summary = "Deploy a chaincode (or converge to the spec); 202 with the status, 400 naming bad fields")
-    public Response deploy(ChaincodeSpec spec) {
-        ChaincodeView view = ChaincodeView.of(service.submit(spec));
+    public Response deploy(JsonNode body) {
+        ChaincodeView view = ChaincodeView.of(service.submit(ChaincodeSpecReader.read(body)));
         return Response.accepted(view)
                 .location(URI.create("/api/v1/chaincodes/" + view.name()))
                 .build();
@@ -58,8 +59,11 @@ public class ChaincodeResource {
     @POST
     @Path("/{name}/upgrade")
     @Operation(summary = "Upgrade to a new version or spec: next sequence, servers rolled after the commit")
-    public Response upgrade(@PathParam("name") String name, UpgradeRequest request) {
-        if (request == null || (request.version() == null && request.spec() == null)) {
+    public Response upgrade(@PathParam("name") String name, JsonNode body) {
+        UpgradeRequest request = new UpgradeRequest(
+                body != null && body.hasNonNull("version") ? body.get("version").asText() : null,
+                body != null && body.hasNonNull("spec") ? ChaincodeSpecReader.read(body.get("spec")) : null);
+        if (request.version() == null && request.spec() == null) {
             throw new InvalidSpecException(List.of(new SpecProblem("version", "give a new version or a whole spec")));
         }
         if (request.spec() != null && !name.equals(request.spec().name())) {

@@ -37,47 +37,4 @@ public record ProblemDetails(String type, String title, int status, String detai
             return response(400, "Invalid chaincode spec", e.problems().size() + " problem(s)", e.problems());
         }
     }
-
-    /** Maps unreadable JSON to 400 naming the field. */
-    @Provider
-    public static class JsonMapper implements ExceptionMapper<com.fasterxml.jackson.core.JsonProcessingException> {
-        @Override
-        public Response toResponse(com.fasterxml.jackson.core.JsonProcessingException e) {
-            return unreadable(e);
-        }
-    }
-
-    /** Maps a value of the wrong shape or an unknown field (more specific than Quarkus' own mapper) to 400. */
-    @Provider
-    public static class MismatchedInputMapper
-            implements ExceptionMapper<com.fasterxml.jackson.databind.exc.MismatchedInputException> {
-        @Override
-        public Response toResponse(com.fasterxml.jackson.databind.exc.MismatchedInputException e) {
-            return unreadable(e);
-        }
-    }
-
-    /** Maps a value a type refused (e.g. an unknown TLS mode) to 400. */
-    @Provider
-    public static class ValueInstantiationMapper
-            implements ExceptionMapper<com.fasterxml.jackson.databind.exc.ValueInstantiationException> {
-        @Override
-        public Response toResponse(com.fasterxml.jackson.databind.exc.ValueInstantiationException e) {
-            return unreadable(e);
-        }
-    }
-
-    private static Response unreadable(com.fasterxml.jackson.core.JsonProcessingException e) {
-        String field = e instanceof com.fasterxml.jackson.databind.JsonMappingException mapping
-                ? mapping.getPath().stream()
-                        .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
-                        .reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b)
-                        .orElse("")
-                : "";
-        return response(
-                400,
-                "Invalid chaincode spec",
-                "the body is not a valid chaincode spec",
-                List.of(new SpecProblem(field, e.getOriginalMessage())));
-    }
 }

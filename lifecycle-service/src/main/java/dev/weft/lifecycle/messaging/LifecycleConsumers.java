@@ -1,6 +1,5 @@
 package dev.weft.lifecycle.messaging;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.weft.events.CloudEvent;
 import dev.weft.events.DeployChaincode;
 import dev.weft.events.EventFormatException;
@@ -8,6 +7,7 @@ import dev.weft.events.NetworkReady;
 import dev.weft.lifecycle.config.LifecycleConfig;
 import dev.weft.lifecycle.service.DeploymentService;
 import dev.weft.lifecycle.spec.ChaincodeSpec;
+import dev.weft.lifecycle.spec.ChaincodeSpecReader;
 import dev.weft.lifecycle.spec.InvalidSpecException;
 import dev.weft.service.events.CloudEventMessages;
 import dev.weft.service.events.SeenEvents;
@@ -31,7 +31,6 @@ public class LifecycleConsumers {
     public static final String CHAINCODE_COMMANDS = "chaincode-commands";
 
     private static final Logger LOG = Logger.getLogger(LifecycleConsumers.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final DeploymentService service;
     private final AutoDeploySpecs autoDeploy;
@@ -68,15 +67,13 @@ public class LifecycleConsumers {
         }
         if (event.data() instanceof DeployChaincode command) {
             try {
-                ChaincodeSpec spec = JSON.treeToValue(command.spec(), ChaincodeSpec.class);
-                if (spec.network() == null) {
-                    spec = JSON.treeToValue(
-                            ((com.fasterxml.jackson.databind.node.ObjectNode)
-                                            command.spec().deepCopy())
-                                    .put("network", command.network()),
-                            ChaincodeSpec.class);
+                com.fasterxml.jackson.databind.JsonNode json = command.spec();
+                if (json.isObject() && !json.hasNonNull("network")) {
+                    // the command's network fills a spec that leaves it out
+                    json = ((com.fasterxml.jackson.databind.node.ObjectNode) json.deepCopy())
+                            .put("network", command.network());
                 }
-                service.submit(spec);
+                service.submit(ChaincodeSpecReader.read(json));
             } catch (InvalidSpecException e) {
                 LOG.warnf("DeployChaincode %s rejected: %s", command.chaincode(), e.getMessage());
             } catch (Exception e) {

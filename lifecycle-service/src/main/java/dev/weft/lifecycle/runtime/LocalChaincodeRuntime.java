@@ -151,7 +151,11 @@ public final class LocalChaincodeRuntime implements ChaincodeRuntime {
         // C1 only and the serial collector: a chaincode server starts in about half the time, and small servers
         // gain nothing from the optimizing compiler's warm-up or a parallel collector.
         return List.of(
-                java, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-jar", jar.toAbsolutePath().toString());
+                java,
+                "-XX:TieredStopAtLevel=1",
+                "-XX:+UseSerialGC",
+                "-jar",
+                jar.toAbsolutePath().toString());
     }
 
     private static Map<String, String> environment(ServerLaunch launch, Path dir) throws IOException {

@@ -41,6 +41,9 @@ final class Retries {
                 || text.contains("failed to select")
                 || text.contains("no endorsement plan")
                 || text.contains("no leader")
+                || text.contains("raft leader")
+                || text.contains("channel not found")
+                || text.contains("cannot find channel")
                 || text.contains("service_unavailable")
                 || text.contains("failed to collect enough");
     }

@@ -66,9 +66,17 @@ class LifecycleServiceE2eIT {
     }
 
     @AfterAll
-    static void stopNetwork() {
-        for (String name : List.of("marbles", "marblesx", "bench")) {
-            given().when().delete("/api/v1/chaincodes/" + name);
+    static void stopNetwork() throws Exception {
+        // The HTTP server may already be down here: stop the chaincode servers through their PID files.
+        Path servers = Path.of(E2eProfile.WORK_DIR, "servers");
+        if (Files.isDirectory(servers)) {
+            try (Stream<Path> files = Files.walk(servers)) {
+                for (Path pid : files.filter(f -> f.getFileName().toString().equals("server.pid"))
+                        .toList()) {
+                    ProcessHandle.of(Long.parseLong(Files.readString(pid).trim()))
+                            .ifPresent(ProcessHandle::destroy);
+                }
+            }
         }
         if (fabric != null) {
             fabric.close();

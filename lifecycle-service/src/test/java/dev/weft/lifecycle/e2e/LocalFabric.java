@@ -295,6 +295,7 @@ final class LocalFabric implements AutoCloseable {
         String address = HOST + ":" + peer.port();
         Map<String, String> env = new LinkedHashMap<>();
         env.put("FABRIC_CFG_PATH", copyConfig(dir, "core.yaml").toString());
+        // viper ignores an empty CORE_VM_ENDPOINT; without this edit the peer's /healthz reports Docker as down.
         env.put("FABRIC_LOGGING_SPEC", "INFO");
         env.put("CORE_PEER_ID", peer.material().name());
         env.put("CORE_PEER_ADDRESS", address);
@@ -316,7 +317,6 @@ final class LocalFabric implements AutoCloseable {
         env.put("CORE_OPERATIONS_LISTENADDRESS", HOST + ":" + peer.operationsPort());
         env.put("CORE_METRICS_PROVIDER", "disabled");
         env.put("CORE_PEER_GATEWAY_ENABLED", "true");
-        env.put("CORE_VM_ENDPOINT", "");
         // Fabric's ccaas builder first, then Weft's own scripts, which claim type "external" (and ccaas).
         env.put(
                 "CORE_CHAINCODE_EXTERNALBUILDERS",
@@ -346,7 +346,9 @@ final class LocalFabric implements AutoCloseable {
         Path target = dir.resolve("config");
         try {
             Files.createDirectories(target);
-            Files.writeString(target.resolve(file), Files.readString(source, StandardCharsets.UTF_8));
+            String text = Files.readString(source, StandardCharsets.UTF_8)
+                    .replace("endpoint: unix:///var/run/docker.sock", "endpoint: \"\"");
+            Files.writeString(target.resolve(file), text);
             return target;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot copy " + source, e);
