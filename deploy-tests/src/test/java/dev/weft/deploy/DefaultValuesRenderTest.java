@@ -69,7 +69,7 @@ class DefaultValuesRenderTest {
         void provisioner_role_holds_exactly_the_verbs_of_the_network_workflow() {
             JsonNode rules = CHART.get("Role", "weft-provisioner").path("rules");
 
-            assertThat(rules).hasSize(3);
+            assertThat(rules).hasSize(2);
             assertRule(
                     rules.get(0),
                     List.of(""),
@@ -80,7 +80,6 @@ class DefaultValuesRenderTest {
                     List.of("apps"),
                     List.of("statefulsets", "deployments"),
                     List.of("get", "list", "create", "patch", "delete"));
-            assertRule(rules.get(2), List.of(""), List.of("pods"), List.of("get", "list"));
         }
 
         @Test
@@ -89,12 +88,15 @@ class DefaultValuesRenderTest {
 
             assertThat(rules).hasSize(2);
             assertRule(
-                    rules.get(0), List.of("apps"), List.of("deployments"), List.of("get", "list", "patch", "delete"));
+                    rules.get(0),
+                    List.of("apps"),
+                    List.of("deployments"),
+                    List.of("get", "list", "create", "patch", "delete"));
             assertRule(
                     rules.get(1),
                     List.of(""),
                     List.of("services", "secrets"),
-                    List.of("get", "list", "patch", "delete"));
+                    List.of("get", "list", "create", "patch", "delete"));
         }
 
         @Test
