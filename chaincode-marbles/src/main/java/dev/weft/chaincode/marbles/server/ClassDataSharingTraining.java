@@ -20,11 +20,12 @@ public final class ClassDataSharingTraining {
 
     private ClassDataSharingTraining() {}
 
-    public static void main(String[] args) throws IOException, InterruptedException {
+    public static void main(String[] args) throws IOException, InterruptedException, ClassNotFoundException {
         Thread warmup = Warmup.start();
         try (ChaincodeServer server = ChaincodeServer.start(
                 ServerConfig.plaintext(new InetSocketAddress("127.0.0.1", 0), "training"), new MarblesChaincode())) {
             warmup.join();
+            Class.forName("dev.weft.chaincode.marbles.MarbleJson");
             System.out.println("class-data-sharing training: server started on port " + server.port() + " and stopped");
         }
     }

@@ -49,6 +49,7 @@ final class PeerConnection implements StreamObserver<ChaincodeMessage> {
         serverStream.setOnCancelHandler(connection::peerGone);
         tasks.setResponseConsumer(connection::send);
         tasks.register();
+        Warmup.afterRegister();
         return connection;
     }
 

@@ -47,8 +47,12 @@ public final class MarblesBenchmark {
                 "- JVM: " + System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"));
         System.out.println("- cores: " + Runtime.getRuntime().availableProcessors() + ", load average at start: "
                 + ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
-        startup(startupRuns);
-        throughput(perCell);
+        if (startupRuns > 0) {
+            startup(startupRuns);
+        }
+        if (perCell > 0) {
+            throughput(perCell);
+        }
     }
 
     // ---- start-up: process start to REGISTER ----
@@ -57,8 +61,8 @@ public final class MarblesBenchmark {
         System.out.println();
         System.out.println("## start-up (process start to REGISTER received by the test peer), " + runs + " runs each");
         System.out.println();
-        System.out.println("| variant | median ms | min ms | max ms |");
-        System.out.println("| --- | ---: | ---: | ---: |");
+        System.out.println("| variant | wall ms median | wall ms min | wall ms max | server CPU ms median |");
+        System.out.println("| --- | ---: | ---: | ---: | ---: |");
         String archive = trainArchive();
         List<List<String>> variants = List.of(
                 List.of("-version"),
@@ -70,15 +74,26 @@ public final class MarblesBenchmark {
                 "baseline: `java -version` (JVM start and exit, no application)",
                 "runner jar, default JVM flags",
                 "runner jar, -XX:+UseSerialGC",
-                "runner jar, AppCDS archive, -XX:+UseSerialGC (the Dockerfile's setting)",
-                "runner jar, AppCDS archive, -XX:+UseSerialGC -XX:TieredStopAtLevel=1");
+                "runner jar, AppCDS archive, -XX:+UseSerialGC",
+                "runner jar, AppCDS archive, -XX:+UseSerialGC -XX:TieredStopAtLevel=1 (the Dockerfile's setting)");
         for (int v = 0; v < variants.size(); v++) {
             long[] millis = new long[runs];
+            long[] cpu = new long[runs];
             for (int i = 0; i < runs; i++) {
-                millis[i] = variants.get(v).contains("-version") ? jvmOnly() : timeToRegister(variants.get(v));
+                long[] sample = variants.get(v).contains("-version") ? jvmOnly() : timeToRegister(variants.get(v));
+                millis[i] = sample[0];
+                cpu[i] = sample[1];
             }
             Arrays.sort(millis);
-            System.out.printf("| %s | %d | %d | %d |%n", names.get(v), millis[runs / 2], millis[0], millis[runs - 1]);
+            Arrays.sort(cpu);
+            long cpuMedian = cpu[runs / 2];
+            System.out.printf(
+                    "| %s | %d | %d | %d | %s |%n",
+                    names.get(v),
+                    millis[runs / 2],
+                    millis[0],
+                    millis[runs - 1],
+                    cpuMedian < 0 ? "n/a" : Long.toString(cpuMedian));
         }
     }
 
@@ -102,7 +117,8 @@ public final class MarblesBenchmark {
         return archive.toString();
     }
 
-    private static long timeToRegister(List<String> jvmArgs) throws Exception {
+    /** Wall and CPU milliseconds from process start until the test peer has the REGISTER message. */
+    private static long[] timeToRegister(List<String> jvmArgs) throws Exception {
         int port = ServerProcess.freePort();
         try (ServerProcess server = ServerProcess.start(
                 Map.of("CHAINCODE_SERVER_ADDRESS", "127.0.0.1:" + port, "CHAINCODE_ID", ID), jvmArgs)) {
@@ -112,19 +128,20 @@ public final class MarblesBenchmark {
                 Thread.sleep(2);
             }
             try (ChaincodeConnection peer = TestPeer.connect("127.0.0.1", port, TlsOptions.plaintext())) {
-                return server.nanosSinceStart() / 1_000_000;
+                return new long[] {server.nanosSinceStart() / 1_000_000, server.cpuMillis()};
             }
         }
     }
 
-    private static long jvmOnly() throws Exception {
+    private static long[] jvmOnly() throws Exception {
         String java = ProcessHandle.current().info().command().orElse("java");
         long start = System.nanoTime();
         Process process =
                 new ProcessBuilder(java, "-version").redirectErrorStream(true).start();
         process.getInputStream().readAllBytes();
         process.waitFor();
-        return (System.nanoTime() - start) / 1_000_000;
+        long cpu = process.info().totalCpuDuration().map(d -> d.toMillis()).orElse(-1L);
+        return new long[] {(System.nanoTime() - start) / 1_000_000, cpu};
     }
 
     private static boolean listening(int port) {

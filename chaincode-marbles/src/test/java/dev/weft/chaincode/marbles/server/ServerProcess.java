@@ -103,6 +103,19 @@ final class ServerProcess implements AutoCloseable {
         return process.pid();
     }
 
+    /** CPU time (user + system) the process has used so far, in milliseconds, from /proc (Linux). */
+    long cpuMillis() {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(process.pid()), "stat"));
+            // Fields after the parenthesised command name; utime and stime are fields 14 and 15 (1-based).
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+            return ticks * 1000 / 100; // USER_HZ is 100 on Linux
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Resident set size in KiB, from /proc (Linux). */
     long residentKib() {
         try {
