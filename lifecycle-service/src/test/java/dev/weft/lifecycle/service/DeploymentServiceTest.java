@@ -1,0 +1,134 @@
+package dev.weft.lifecycle.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.weft.events.NetworkReady;
+import dev.weft.lifecycle.artifacts.ServerTlsStore;
+import dev.weft.lifecycle.fabric.InMemoryFabric;
+import dev.weft.lifecycle.runtime.RecordingRuntime;
+import dev.weft.lifecycle.spec.ChaincodeSpec;
+import dev.weft.lifecycle.spec.ChaincodeSpecValidator;
+import dev.weft.lifecycle.workflow.ChaincodeStatus;
+import dev.weft.lifecycle.workflow.ChaincodeStatus.Phase;
+import dev.weft.lifecycle.workflow.DeploymentWorkflow;
+import dev.weft.lifecycle.workflow.Packaging;
+import dev.weft.lifecycle.workflow.StatusStore;
+import dev.weft.lifecycle.workflow.WorkflowSettings;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DeploymentServiceTest {
+
+    @TempDir
+    Path work;
+
+    private final InMemoryFabric fabric = InMemoryFabric.twoOrgs();
+    private final RecordingRuntime runtime = new RecordingRuntime();
+
+    static final NetworkReady NETWORK = new NetworkReady(
+            "net1",
+            "local",
+            null,
+            List.of("mychannel"),
+            List.of(),
+            List.of(
+                    new NetworkReady.Organization("Org1MSP", null, "file:/nowhere", null, List.of()),
+                    new NetworkReady.Organization("Org2MSP", null, "file:/nowhere", null, List.of())));
+
+    private DeploymentService service() {
+        StatusStore store = new StatusStore(work.resolve("status"));
+        DeploymentWorkflow workflow = new DeploymentWorkflow(
+                (network, channel) -> fabric,
+                runtime,
+                new Packaging(
+                        work.resolve("packages"),
+                        new ServerTlsStore(work.resolve("tls")),
+                        work.resolve("none.jar"),
+                        Duration.ofSeconds(10)),
+                store,
+                event -> {},
+                new WorkflowSettings(
+                        Duration.ofSeconds(2),
+                        Duration.ofSeconds(2),
+                        Duration.ofSeconds(2),
+                        Duration.ofSeconds(2),
+                        Duration.ofSeconds(2)),
+                Clock.systemUTC());
+        return new DeploymentService(workflow, store, new NetworkRegistry(work.resolve("networks")), runtime);
+    }
+
+    private static ChaincodeSpec marbles() {
+        return new ChaincodeSpec(
+                "marbles",
+                "1.0",
+                null,
+                null,
+                "net1",
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                java.util.Map.of(),
+                null,
+                null);
+    }
+
+    @Test
+    void a_spec_for_an_unknown_network_waits_for_its_network_ready() {
+        try (DeploymentService service = service()) {
+            assertThat(service.submit(marbles()).phase).isEqualTo(Phase.WAITING_FOR_NETWORK);
+
+            service.onNetworkReady(NETWORK, List.of());
+            service.await("marbles");
+
+            assertThat(service.status("marbles").orElseThrow().phase).isEqualTo(Phase.READY);
+        }
+    }
+
+    @Test
+    void a_restarted_service_resumes_a_deployment_left_in_progress() {
+        try (DeploymentService first = service()) {
+            first.onNetworkReady(NETWORK, List.of());
+        }
+        // what a crash after the install step leaves behind
+        StatusStore store = new StatusStore(work.resolve("status"));
+        ChaincodeStatus crashed = new ChaincodeStatus();
+        crashed.name = "marbles";
+        crashed.network = "net1";
+        crashed.channel = "mychannel";
+        crashed.spec = ChaincodeSpecValidator.requireValid(marbles());
+        crashed.phase = Phase.IN_PROGRESS;
+        crashed.step = "install";
+        store.save(crashed);
+
+        try (DeploymentService restarted = service()) {
+            restarted.resumeAll();
+            restarted.await("marbles");
+
+            assertThat(restarted.status("marbles").orElseThrow().phase).isEqualTo(Phase.READY);
+            assertThat(fabric.committedDefinition()).isPresent();
+        }
+    }
+
+    @Test
+    void network_ready_deploys_the_automatic_chaincodes_once() {
+        try (DeploymentService service = service()) {
+            service.onNetworkReady(NETWORK, List.of(marbles()));
+            service.await("marbles");
+            int transactions = fabric.transactions();
+
+            service.onNetworkReady(NETWORK, List.of(marbles()));
+            service.await("marbles");
+
+            assertThat(service.status("marbles").orElseThrow().phase).isEqualTo(Phase.READY);
+            assertThat(fabric.transactions()).isEqualTo(transactions);
+        }
+    }
+}
