@@ -30,6 +30,14 @@ public class ProvisionerBeans {
         return new StatusStore(config.workDir());
     }
 
+    /** The Kubernetes runtime; its client connects on first use, so a local-mode service never needs a cluster. */
+    @Produces
+    @Singleton
+    @Identifier("kubernetes")
+    NetworkRuntime kubernetesRuntime(io.fabric8.kubernetes.client.KubernetesClient client) {
+        return new KubernetesNetworkRuntime(new dev.weft.provisioner.kubernetes.apply.KubernetesRuntime(client));
+    }
+
     @Produces
     @Singleton
     AdminOperations adminOperations(ProvisionerConfig config) {
