@@ -216,3 +216,62 @@ imagePullSecrets:
 {{- end -}}
 {{- required (printf "gateway.fabric.org %q is not one of network.peerOrgs" .Values.gateway.fabric.org) $msp -}}
 {{- end -}}
+
+{{/* Whether the provisioner's claim is shared with the other services. */}}
+{{- define "weft.sharesWorkFolder" -}}
+{{- if and .Values.provisioner.persistence.enabled .Values.provisioner.persistence.shareWithServices }}true{{ end -}}
+{{- end -}}
+
+{{/* The provisioner's work folder, where its claim is mounted in every pod that shares it. */}}
+{{- define "weft.provisionerWorkDir" -}}
+/var/lib/weft/networks
+{{- end -}}
+
+{{/* Read-only mount of the provisioner's work folder, for pods that share it. */}}
+{{- define "weft.sharedWorkMount" -}}
+- name: provisioner-work
+  mountPath: {{ include "weft.provisionerWorkDir" . }}
+  readOnly: true
+{{- end -}}
+
+{{/* The volume behind weft.sharedWorkMount. */}}
+{{- define "weft.sharedWorkVolume" -}}
+- name: provisioner-work
+  persistentVolumeClaim:
+    claimName: {{ include "weft.componentName" (dict "ctx" . "component" "provisioner") }}
+    readOnly: true
+{{- end -}}
+
+{{/*
+Affinity of a pod: the values' own, else, when the pod mounts the provisioner's ReadWriteOnce claim, the provisioner's
+node. (dict "ctx" $ "affinity" .Values.gateway.affinity "shares" true)
+*/}}
+{{- define "weft.affinity" -}}
+{{- if .affinity }}
+affinity:
+  {{- toYaml .affinity | nindent 2 }}
+{{- else if .shares }}
+affinity:
+  # The provisioner's claim is ReadWriteOnce: pods that mount it must run on the provisioner's node.
+  podAffinity:
+    requiredDuringSchedulingIgnoredDuringExecution:
+      - topologyKey: kubernetes.io/hostname
+        labelSelector:
+          matchLabels:
+            {{- include "weft.selectorLabels" (dict "ctx" .ctx "component" "provisioner") | nindent 12 }}
+{{- end }}
+{{- end -}}
+
+{{/* The gateway's signing identity files: the org admin's in the provisioner's folder, or a mounted Secret's. */}}
+{{- define "weft.gatewayIdentityPaths" -}}
+{{- if eq .Values.gateway.fabric.identityFrom "provisioner" -}}
+{{- if not (include "weft.sharesWorkFolder" .) -}}
+{{- fail "gateway.fabric.identityFrom=provisioner needs provisioner.persistence.enabled and provisioner.persistence.shareWithServices; otherwise use identityFrom=secret" -}}
+{{- end -}}
+{{- $domain := printf "%s.%s" .Values.gateway.fabric.org (include "weft.networkNamespace" .) -}}
+{{- $msp := printf "%s/%s/crypto/peerOrganizations/%s/users/Admin@%s/msp" (include "weft.provisionerWorkDir" .) .Values.network.name $domain $domain -}}
+{{- dict "cert" (printf "%s/signcerts/Admin@%s-cert.pem" $msp $domain) "key" (printf "%s/keystore/priv_sk" $msp) | toJson -}}
+{{- else -}}
+{{- dict "cert" "/etc/weft/fabric/identity/cert.pem" "key" "/etc/weft/fabric/identity/key.pem" | toJson -}}
+{{- end -}}
+{{- end -}}

@@ -240,16 +240,38 @@ class DefaultValuesRenderTest {
         }
 
         @Test
-        void mount_the_gateway_fabric_secrets_as_optional_volumes() {
-            JsonNode pod = podSpec("weft-gateway");
-            JsonNode tls = volume(pod, "fabric-tls").path("secret");
+        void mount_the_gateway_tls_ca_secret_as_an_optional_volume() {
+            JsonNode tls = volume(podSpec("weft-gateway"), "fabric-tls").path("secret");
             assertThat(tls.path("secretName").asText()).isEqualTo("org1-peer0-tls");
             assertThat(tls.path("optional").asBoolean()).isTrue();
             assertThat(tls.path("items").get(0).path("key").asText()).isEqualTo("ca.crt");
-            JsonNode identity = volume(pod, "fabric-identity").path("secret");
-            assertThat(identity.path("secretName").asText()).isEqualTo("weft-gateway-identity");
-            assertThat(identity.path("optional").asBoolean()).isTrue();
-            assertThat(pod.path("automountServiceAccountToken").asBoolean(true)).isFalse();
+            assertThat(podSpec("weft-gateway")
+                            .path("automountServiceAccountToken")
+                            .asBoolean(true))
+                    .isFalse();
+        }
+
+        @Test
+        void share_the_provisioner_work_folder_read_only_on_the_provisioner_node() {
+            for (String service : List.of("lifecycle", "gateway")) {
+                JsonNode pod = podSpec("weft-" + service);
+                JsonNode claim = volume(pod, "provisioner-work").path("persistentVolumeClaim");
+                assertThat(claim.path("claimName").asText()).isEqualTo("weft-provisioner");
+                assertThat(claim.path("readOnly").asBoolean()).isTrue();
+                assertThat(mountPath(container("weft-" + service), "provisioner-work"))
+                        .isEqualTo("/var/lib/weft/networks");
+                JsonNode term = pod.path("affinity")
+                        .path("podAffinity")
+                        .path("requiredDuringSchedulingIgnoredDuringExecution")
+                        .get(0);
+                assertThat(term.path("topologyKey").asText()).isEqualTo("kubernetes.io/hostname");
+                assertThat(term.path("labelSelector")
+                                .path("matchLabels")
+                                .path("app.kubernetes.io/component")
+                                .asText())
+                        .isEqualTo("provisioner");
+            }
+            assertThat(podSpec("weft-provisioner").has("affinity")).isFalse();
         }
     }
 
@@ -292,8 +314,12 @@ class DefaultValuesRenderTest {
             assertThat(props.getProperty("weft.gateway.peers[0].tls-ca-cert")).isEqualTo("/etc/weft/fabric/tls/ca.crt");
             assertThat(props).doesNotContainKey("weft.gateway.peers[1].address");
             assertThat(props.getProperty("weft.gateway.identity.msp-id")).isEqualTo("Org1MSP");
+            // The org1 admin of network weft in namespace weft, in the provisioner's crypto tree.
+            String msp = "/var/lib/weft/networks/weft/crypto/peerOrganizations/org1.weft/users/Admin@org1.weft/msp";
             assertThat(props.getProperty("weft.gateway.identity.cert-path"))
-                    .startsWith(mountPath(container("weft-gateway"), "fabric-identity"));
+                    .isEqualTo(msp + "/signcerts/Admin@org1.weft-cert.pem");
+            assertThat(props.getProperty("weft.gateway.identity.key-path")).isEqualTo(msp + "/keystore/priv_sk");
+            assertThat(msp).startsWith(mountPath(container("weft-gateway"), "provisioner-work"));
         }
 
         @Test

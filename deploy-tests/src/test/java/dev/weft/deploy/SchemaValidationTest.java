@@ -69,4 +69,12 @@ class SchemaValidationTest {
                         .renderError())
                 .contains("kafka.external.sasl.existingSecret is required with a SASL securityProtocol");
     }
+
+    @Test
+    void refuses_the_provisioner_identity_without_a_shared_work_folder() {
+        assertThat(ChartRenderer.chart()
+                        .set("provisioner.persistence.enabled", false)
+                        .renderError())
+                .contains("gateway.fabric.identityFrom=provisioner needs provisioner.persistence.enabled");
+    }
 }

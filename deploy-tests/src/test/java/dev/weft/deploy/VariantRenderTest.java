@@ -226,6 +226,23 @@ class VariantRenderTest {
         }
 
         @Test
+        void shares_no_work_folder_and_takes_the_gateway_identity_from_a_secret() {
+            JsonNode gateway = chart.get("Deployment", "weft-gateway")
+                    .path("spec")
+                    .path("template")
+                    .path("spec");
+            assertThat(gateway.path("volumes").toString()).doesNotContain("provisioner-work");
+            assertThat(gateway.has("affinity")).isFalse();
+            assertThat(DefaultValuesRenderTest.volume(gateway, "fabric-identity")
+                            .path("secret")
+                            .path("secretName")
+                            .asText())
+                    .isEqualTo("weft-gateway-identity");
+            assertThat(ServiceProperties.of(chart, "weft-gateway").getProperty("weft.gateway.identity.key-path"))
+                    .isEqualTo("/etc/weft/fabric/identity/key.pem");
+        }
+
+        @Test
         void turns_the_automatic_chaincode_deployment_off() {
             assertThat(ServiceProperties.of(chart, "weft-lifecycle").getProperty("weft.lifecycle.auto-deploy.enabled"))
                     .isEqualTo("false");
