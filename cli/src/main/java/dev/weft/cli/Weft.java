@@ -44,6 +44,8 @@ public final class Weft {
     }
 
     public static void main(String[] args) {
+        // The Kafka client logs every setting at INFO; the CLI shows progress lines, not client chatter.
+        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
         Options options;
         try {
             options = Options.parse(args, System.getenv());
