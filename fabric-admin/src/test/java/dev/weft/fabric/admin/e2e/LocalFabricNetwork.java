@@ -23,12 +23,18 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
 
 /**
  * Three etcdraft orderers and one peer in each of two orgs as local processes on 127.0.0.1, with crypto material
@@ -42,6 +48,10 @@ final class LocalFabricNetwork implements AutoCloseable {
 
     static final String CHANNEL = "mychannel";
     static final String HOST = "127.0.0.1";
+
+    private static final int START_ATTEMPTS = 3;
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final Set<Integer> USED_PORTS = ConcurrentHashMap.newKeySet();
 
     record Orderer(NodeMaterial material, int port, int adminPort, int operationsPort) {
         String name() {
@@ -80,17 +90,25 @@ final class LocalFabricNetwork implements AutoCloseable {
 
     /** Creates the material and starts every node; fails with the nodes' log tails if one does not come up. */
     static LocalFabricNetwork start(Path fabricBin, Path root) {
-        LocalFabricNetwork network = new LocalFabricNetwork(fabricBin, root);
-        try {
-            network.orderers.forEach(network::startOrderer);
-            network.peers.forEach(network::startPeer);
-            network.awaitHealthy(Duration.ofSeconds(60));
-            return network;
-        } catch (RuntimeException e) {
-            String logs = network.logTails(40);
-            network.close();
-            throw new IllegalStateException(e.getMessage() + "\n" + logs, e);
+        IllegalStateException last = null;
+        for (int attempt = 1; attempt <= START_ATTEMPTS; attempt++) {
+            LocalFabricNetwork network = new LocalFabricNetwork(fabricBin, root);
+            try {
+                network.orderers.forEach(network::startOrderer);
+                network.peers.forEach(network::startPeer);
+                network.awaitHealthy(Duration.ofSeconds(60));
+                return network;
+            } catch (RuntimeException e) {
+                String logs = network.logTails(40);
+                network.close();
+                last = new IllegalStateException(e.getMessage() + "\n" + logs, e);
+                // A port chosen as free can be taken by another process before the node binds it (the machine is
+                // shared); start again on new ports and with empty node folders, keeping the crypto material.
+                System.out.printf("[e2e] network start attempt %d failed: %s%n", attempt, e.getMessage());
+                network.deleteNodeFolders();
+            }
         }
+        throw last;
     }
 
     CryptoMaterial crypto() {
@@ -255,7 +273,7 @@ final class LocalFabricNetwork implements AutoCloseable {
         startProcess(peer.name(), List.of(fabricBin.resolve("peer").toString(), "node", "start"), env);
     }
 
-    private Path copyConfig(Path dir, String file, java.util.function.UnaryOperator<String> edit) {
+    private Path copyConfig(Path dir, String file, UnaryOperator<String> edit) {
         Path source = fabricBin.toAbsolutePath().getParent().resolve("config").resolve(file);
         Path target = dir.resolve("config");
         try {
@@ -303,13 +321,50 @@ final class LocalFabricNetwork implements AutoCloseable {
                 sleep(200);
             }
         }
+        // A peer answers /healthz before it binds its chaincode listener; give late bind failures a moment to show.
+        sleep(2000);
+        for (NodeProcess process : processes) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException(process.name() + " exited after start");
+            }
+        }
     }
 
+    /**
+     * A port that is free now, below Linux's ephemeral range (32768 and up) so that other processes' outgoing
+     * connections and {@code new ServerSocket(0)} listeners cannot take it before the node binds it.
+     */
     static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName(HOST))) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        for (int i = 0; i < 500; i++) {
+            int port = 20_000 + RANDOM.nextInt(12_000);
+            if (!USED_PORTS.add(port)) {
+                continue;
+            }
+            try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getByName(HOST))) {
+                return socket.getLocalPort();
+            } catch (IOException taken) {
+                // try another one
+            }
+        }
+        throw new IllegalStateException("no free port found on " + HOST);
+    }
+
+    private void deleteNodeFolders() {
+        List<String> nodes = new ArrayList<>();
+        orderers.forEach(o -> nodes.add(o.name()));
+        peers.forEach(p -> nodes.add(p.name()));
+        for (String node : nodes) {
+            Path folder = root.resolve(node);
+            if (!Files.exists(folder)) {
+                continue;
+            }
+            try (Stream<Path> paths = Files.walk(folder)) {
+                for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(path);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot clean " + folder, e);
+            }
         }
     }
 
