@@ -85,7 +85,8 @@ final class ServerProcess implements AutoCloseable {
                 throw new IllegalStateException("the server exited with " + process.exitValue() + ":\n" + output());
             }
             try {
-                return TestPeer.connect(options.withTimeout(Duration.ofSeconds(5)));
+                // Generous: the first transaction of a cold JVM on a loaded CI machine takes seconds.
+                return TestPeer.connect(options.withTimeout(Duration.ofSeconds(30)));
             } catch (TestPeerException e) {
                 last = e;
                 sleep(20);
