@@ -173,7 +173,7 @@ final class LocalFabric implements AutoCloseable {
         env.put("CORE_PEER_ADDRESS", HOST + ":" + peer.port());
         env.put("CORE_PEER_TLS_ENABLED", "true");
         env.put("CORE_PEER_TLS_ROOTCERT_FILE", tlsCaFile(peer.material()).toString());
-        env.put("CORE_PEER_TLS_SERVERHOSTOVERRIDE", peer.material().name());
+        // no CORE_PEER_TLS_SERVERHOSTOVERRIDE: it would apply to every --peerAddresses; the certificates name 127.0.0.1
         return env;
     }
 
