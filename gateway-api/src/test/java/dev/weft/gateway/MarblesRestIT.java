@@ -14,7 +14,7 @@ import static org.hamcrest.Matchers.nullValue;
 import dev.weft.gateway.fake.FakeFabric;
 import dev.weft.gateway.fake.FakeFabricResource;
 import dev.weft.gateway.fake.FakeGatewayService;
-import dev.weft.kafka.embedded.EmbeddedKafkaResource;
+import dev.weft.gateway.fake.RestartableKafkaResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -31,7 +31,7 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 @QuarkusTestResource(FakeFabricResource.class)
-@QuarkusTestResource(EmbeddedKafkaResource.class)
+@QuarkusTestResource(RestartableKafkaResource.class)
 class MarblesRestIT {
 
     static String unique(String prefix) {

@@ -155,6 +155,7 @@ public class ChaincodeEventPump {
                     .publish(cloudEvent)
                     .toCompletableFuture()
                     .get(config.events().publishTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            LOG.debugf("published %s (%s) for %s", cloudEvent.id(), cloudEvent.type(), cloudEvent.subject());
             checkpoints.write(new EventCheckpoint(ledgerEvent.blockNumber(), ledgerEvent.transactionId(), index));
             broadcaster.emit(cloudEvent);
         }
