@@ -2,7 +2,7 @@ package dev.weft.events;
 
 /**
  * One step of provisioning changed state ({@code crypto}, {@code runtime-apply}, {@code nodes-ready},
- * {@code genesis}, {@code orderers-join}, {@code peers-join}).
+ * {@code genesis}, {@code orderers-join}, {@code peers-join}, {@code ready}).
  *
  * @param network the network name
  * @param step the step name
