@@ -23,9 +23,10 @@ import java.util.function.Supplier;
  */
 public final class IdempotencyStore {
 
-    private record Entry(String fingerprint, Instant created, CompletableFuture<Object> outcome) {}
+    // Not "Entry": inside the LinkedHashMap subclass below that simple name means Map.Entry on newer javac.
+    private record Remembered(String fingerprint, Instant created, CompletableFuture<Object> outcome) {}
 
-    private final Map<String, Entry> entries;
+    private final Map<String, Remembered> entries;
     private final Duration ttl;
     private final Clock clock;
 
@@ -36,7 +37,7 @@ public final class IdempotencyStore {
             private static final long serialVersionUID = 1L;
 
             @Override
-            protected boolean removeEldestEntry(Map.Entry<String, Entry> eldest) {
+            protected boolean removeEldestEntry(Map.Entry<String, Remembered> eldest) {
                 return size() > capacity;
             }
         };
@@ -54,7 +55,7 @@ public final class IdempotencyStore {
             return operation.get();
         }
         CompletableFuture<Object> mine = new CompletableFuture<>();
-        Entry entry;
+        Remembered entry;
         synchronized (entries) {
             entry = entries.get(key);
             if (entry != null && entry.created().plus(ttl).isBefore(clock.instant())) {
@@ -62,7 +63,7 @@ public final class IdempotencyStore {
                 entry = null;
             }
             if (entry == null) {
-                entries.put(key, new Entry(fingerprint, clock.instant(), mine));
+                entries.put(key, new Remembered(fingerprint, clock.instant(), mine));
             }
         }
         if (entry != null) {
