@@ -25,18 +25,11 @@ as_org() { # org number: sets the peer CLI environment to that org's admin on it
   export CORE_PEER_ADDRESS="peer0.org$1.example.com:7051"
 }
 
-mkdir -p $C/chaincode
+# One package per org, each with that org's chaincode mutual-TLS material (package-marbles.sh).
+PACKAGE_ID_1=$(sh /fabric/package-marbles.sh 1)
+PACKAGE_ID_2=$(sh /fabric/package-marbles.sh 2)
+echo "marbles package ids: Org1MSP $PACKAGE_ID_1, Org2MSP $PACKAGE_ID_2"
 cd $C/chaincode
-# The package id hashes the archive bytes, timestamps included: build it once and keep it, or a re-run would
-# produce a new id that no org approved.
-if [ ! -f marbles.tgz ]; then
-  tar -C /fabric/chaincode -czf code.tar.gz connection.json
-  tar -czf marbles.tgz -C /fabric/chaincode metadata.json -C $C/chaincode code.tar.gz
-fi
-PACKAGE_ID=$(peer lifecycle chaincode calculatepackageid marbles.tgz)
-# The chaincode servers read their id from here (CHAINCODE_ID must equal the installed package id).
-echo "$PACKAGE_ID" > marbles.id
-echo "marbles package id: $PACKAGE_ID"
 
 for org in 1 2; do
   as_org $org
@@ -45,10 +38,11 @@ for org in 1 2; do
   else
     peer channel join -b $C/mychannel.block
   fi
+  eval PACKAGE_ID=\$PACKAGE_ID_$org
   if peer lifecycle chaincode queryinstalled | grep -q "$PACKAGE_ID"; then
     echo "marbles already installed on peer0.org$org"
   else
-    peer lifecycle chaincode install marbles.tgz
+    peer lifecycle chaincode install marbles-org$org.tgz
   fi
 done
 
@@ -59,6 +53,7 @@ if peer lifecycle chaincode querycommitted -C mychannel -n marbles >/dev/null 2>
 fi
 for org in 1 2; do
   as_org $org
+  eval PACKAGE_ID=\$PACKAGE_ID_$org
   peer lifecycle chaincode approveformyorg $ORDERER -C mychannel -n marbles -v 1.0 --sequence 1 \
     --package-id "$PACKAGE_ID" || echo "approval of Org${org}MSP already recorded"
 done

@@ -244,7 +244,7 @@ class ComposeConsistencyTest {
         }
 
         @Test
-        void peers_use_their_own_couchdb_and_name_their_chaincode_server() {
+        void peers_use_their_own_couchdb() {
             for (String org : List.of("org1", "org2")) {
                 Map<String, String> env = COMPOSE.environment("peer0-" + org);
                 assertThat(env).containsEntry("CORE_LEDGER_STATE_STATEDATABASE", "CouchDB");
@@ -254,26 +254,42 @@ class ComposeConsistencyTest {
                 assertThat(COMPOSE.dependsOn("peer0-" + org)).containsEntry(couch, "service_healthy");
                 assertThat(env.get("CORE_LEDGER_STATE_COUCHDBCONFIG_PASSWORD"))
                         .isEqualTo(COMPOSE.environment(couch).get("COUCHDB_PASSWORD"));
-                assertThat(env.get("CHAINCODE_AS_A_SERVICE_BUILDER_CONFIG"))
-                        .isEqualTo("{\"peername\":\"" + org + "\"}");
             }
         }
 
         @Test
-        void chaincode_address_in_connection_json_resolves_to_a_marbles_server_per_org() throws IOException {
-            JsonNode connection = new ObjectMapper()
-                    .readTree(ComposeFile.FOLDER
-                            .resolve("fabric/chaincode/connection.json")
-                            .toFile());
-            String address = connection.path("address").asText();
-            assertThat(connection.path("tls_required").isBoolean())
-                    .as("a JSON boolean, not a string")
+        void each_orgs_package_dials_its_marbles_server_with_mutual_tls() throws IOException {
+            String script = Files.readString(ComposeFile.FOLDER.resolve("fabric/package-marbles.sh"));
+            assertThat(script).contains("\"tls_required\": true").contains("\"client_auth_required\": true");
+            Matcher address = Pattern.compile("\"address\": \"([^:]+):(\\d+)\"").matcher(script);
+            assertThat(address.find())
+                    .as("package-marbles.sh writes an address")
                     .isTrue();
             for (String org : List.of("org1", "org2")) {
-                String[] hostPort = address.replace("{{.peername}}", org).split(":");
-                assertThat(COMPOSE.serviceNames()).contains(hostPort[0]);
-                assertThat(COMPOSE.environment(hostPort[0]).get("CHAINCODE_SERVER_ADDRESS"))
-                        .endsWith(":" + hostPort[1]);
+                String host = address.group(1).replace("org$org", org);
+                assertThat(COMPOSE.serviceNames()).contains(host);
+                assertThat(COMPOSE.environment(host).get("CHAINCODE_SERVER_ADDRESS"))
+                        .endsWith(":" + address.group(2));
+            }
+        }
+
+        @Test
+        void marbles_servers_require_client_certificates_from_their_orgs_tls_ca() throws IOException {
+            String cryptoConfig = Files.readString(ComposeFile.FOLDER.resolve("fabric/crypto-config.yaml"));
+            for (String org : List.of("org1", "org2")) {
+                Map<String, String> env = COMPOSE.environment("marbles-" + org);
+                String node = "/crypto/peerOrganizations/" + org + ".example.com/peers/marbles." + org + ".example.com";
+                assertThat(env)
+                        .containsEntry("CHAINCODE_TLS_CERT_FILE", node + "/tls/server.crt")
+                        .containsEntry("CHAINCODE_TLS_KEY_FILE", node + "/tls/server.key")
+                        .containsEntry(
+                                "CHAINCODE_TLS_CLIENT_CA_FILE",
+                                "/crypto/peerOrganizations/" + org + ".example.com/tlsca/tlsca." + org
+                                        + ".example.com-cert.pem");
+                assertThat(mountTarget("marbles-" + org, "crypto")).isEqualTo("/crypto");
+                assertThat(cryptoConfig)
+                        .as("cryptogen issues the server certificate under the name the peer dials")
+                        .contains("SANS: [marbles-" + org + "]");
             }
         }
 
