@@ -43,6 +43,9 @@ public interface ChaincodeRuntime {
     /** Makes {@code keepPackageId} the served package and stops the servers of every other package. */
     void retire(String chaincode, String mspId, ServerLaunch keep);
 
-    /** Stops every server of the chaincode. */
-    void stopAll(String chaincode);
+    /**
+     * Stops every server of the chaincode in the network's namespace. Only there: the service's Role is namespaced,
+     * so listing across namespaces would be refused.
+     */
+    void stopAll(String chaincode, String namespace);
 }

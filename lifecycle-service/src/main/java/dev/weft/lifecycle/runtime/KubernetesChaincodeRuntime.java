@@ -115,16 +115,17 @@ public final class KubernetesChaincodeRuntime implements ChaincodeRuntime {
     }
 
     @Override
-    public void stopAll(String chaincode) {
+    public void stopAll(String chaincode, String namespace) {
+        String in = namespace != null ? namespace : client.getNamespace();
         client.apps()
                 .deployments()
-                .inAnyNamespace()
+                .inNamespace(in)
                 .withLabel(ModelLabels.CHAINCODE, chaincode)
                 .list()
                 .getItems()
                 .forEach(deployment -> client.resource(deployment).delete());
         client.services()
-                .inAnyNamespace()
+                .inNamespace(in)
                 .withLabel(ModelLabels.CHAINCODE, chaincode)
                 .list()
                 .getItems()

@@ -132,7 +132,7 @@ public final class LocalChaincodeRuntime implements ChaincodeRuntime {
     }
 
     @Override
-    public void stopAll(String chaincode) {
+    public void stopAll(String chaincode, String namespace) {
         for (Path org : list(root.resolve(chaincode))) {
             list(org).forEach(LocalChaincodeRuntime::stop);
         }

@@ -114,7 +114,10 @@ public final class DeploymentService implements AutoCloseable {
         Optional<ChaincodeStatus> status = store.load(name);
         status.ifPresent(found -> {
             await(name);
-            runtime.stopAll(name);
+            // A network the service no longer knows leaves the namespace open; the runtime then uses its own.
+            String namespace =
+                    networks.get(found.network).map(NetworkReady::namespace).orElse(null);
+            runtime.stopAll(name, namespace);
             found.phase = Phase.DELETED;
             found.organizations.values().forEach(org -> org.serverReady = false);
             found.updatedAt = java.time.Instant.now();

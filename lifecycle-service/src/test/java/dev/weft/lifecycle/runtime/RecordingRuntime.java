@@ -69,7 +69,7 @@ public final class RecordingRuntime implements ChaincodeRuntime {
     }
 
     @Override
-    public synchronized void stopAll(String chaincode) {
+    public synchronized void stopAll(String chaincode, String namespace) {
         running.clear();
     }
 }
