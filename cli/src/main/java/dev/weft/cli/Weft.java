@@ -30,6 +30,11 @@ import java.util.concurrent.atomic.AtomicReference;
 public final class Weft {
 
     static final Duration STOP_GRACE = Duration.ofSeconds(20);
+    /**
+     * How long a part may take to answer after it started. A service starts in seconds on an idle machine, but on a
+     * busy 2-core machine one took 157 s; waiting longer costs nothing when it is healthy.
+     */
+    static final Duration START_TIMEOUT = Duration.ofMinutes(5);
 
     private final SuiteLayout layout;
     private final ProcessSupervisor supervisor;
@@ -98,7 +103,7 @@ public final class Weft {
         out.println("Starting Weft in " + layout.workDir().toAbsolutePath() + " (logs in "
                 + layout.workDir().resolve("logs").toAbsolutePath() + ")");
         startIfNeeded(layout.kafka());
-        if (!awaitPort(layout.ports().kafka(), Duration.ofSeconds(90))) {
+        if (!awaitPort(layout.ports().kafka(), START_TIMEOUT)) {
             return fail("Kafka did not start; see " + supervisor.log("kafka"));
         }
         AtomicReference<String> failure = new AtomicReference<>();
@@ -112,7 +117,7 @@ public final class Weft {
                 startIfNeeded(service);
             }
             for (SuiteLayout.Part service : List.of(layout.provisioner(), layout.lifecycle())) {
-                if (!awaitHttpOk(service.healthUrl().replace("/ready", "/live"), Duration.ofSeconds(120), failure)) {
+                if (!awaitHttpOk(service.healthUrl().replace("/ready", "/live"), START_TIMEOUT, failure)) {
                     return fail(service.name() + " did not start; see " + supervisor.log(service.name()));
                 }
             }
