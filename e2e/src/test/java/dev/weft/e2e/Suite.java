@@ -1,6 +1,8 @@
 package dev.weft.e2e;
 
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,6 +28,15 @@ final class Suite {
 
     String gatewayUrl() {
         return "http://127.0.0.1:" + (portBase + 1080);
+    }
+
+    Path workDir() {
+        return workDir;
+    }
+
+    /** A request to the gateway's REST API; every e2e call goes through here. */
+    HttpRequest.Builder request(String path) {
+        return HttpRequest.newBuilder(URI.create(gatewayUrl() + path)).timeout(Duration.ofSeconds(60));
     }
 
     String kafkaBootstrap() {
