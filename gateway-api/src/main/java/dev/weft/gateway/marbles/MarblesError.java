@@ -116,7 +116,7 @@ public sealed interface MarblesError {
 
     /**
      * The commit status did not arrive in time: the transaction may still commit. The caller checks it later with
-     * {@code GET /api/v1/transactions/{transactionId}}.
+     * {@code GET /api/v1/transactions/{transactionId}} or gRPC {@code GetTransactionStatus}.
      */
     record CommitStatusUnknown(String transactionId, String detail) implements MarblesError {
         @Override
