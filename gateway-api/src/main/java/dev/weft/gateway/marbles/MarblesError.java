@@ -116,7 +116,7 @@ public sealed interface MarblesError {
 
     /**
      * The commit status did not arrive in time: the transaction may still commit. The caller checks it later with
-     * {@code GET /api/v1/transactions/{transactionId}}.
+     * {@code GET /api/v1/transactions/{transactionId}} or gRPC {@code GetTransactionStatus}.
      */
     record CommitStatusUnknown(String transactionId, String detail) implements MarblesError {
         @Override
@@ -149,7 +149,9 @@ public sealed interface MarblesError {
         READ_CONFLICT(409, "ABORTED", "read-conflict", "Read conflict"),
         IDEMPOTENCY_KEY_REUSED(422, "FAILED_PRECONDITION", "idempotency-key-reused", "Idempotency key reused"),
         RICH_QUERY_UNSUPPORTED(501, "UNIMPLEMENTED", "rich-query-unsupported", "Rich queries need CouchDB"),
-        ENDORSEMENT_FAILED(502, "UNKNOWN", "endorsement-failed", "Endorsement failed"),
+        // UNAVAILABLE, not INTERNAL: nothing reached the orderer, so the call may simply be retried, which is what
+        // gRPC clients (and their retry policies) take UNAVAILABLE to mean; the peers' messages are in the details.
+        ENDORSEMENT_FAILED(502, "UNAVAILABLE", "endorsement-failed", "Endorsement failed"),
         TRANSACTION_INVALID(502, "ABORTED", "transaction-invalid", "Transaction invalidated"),
         SUBMIT_FAILED(502, "UNAVAILABLE", "submit-failed", "Submit failed"),
         UNAVAILABLE(503, "UNAVAILABLE", "unavailable", "Fabric unavailable"),
@@ -185,7 +187,7 @@ public sealed interface MarblesError {
             return TYPE_BASE + slug;
         }
 
-        /** The stable short reason, e.g. {@code not-found}; also the gRPC ErrorInfo reason. */
+        /** The stable short reason, e.g. {@code not-found} (gRPC's ErrorInfo reason is the constant's name). */
         public String slug() {
             return slug;
         }

@@ -218,6 +218,11 @@ public final class FakeGatewayService extends GatewayGrpc.GatewayImplBase {
         listeners.clear();
     }
 
+    /** Makes the peer's state database CouchDB (selector queries answer) or LevelDB (they are refused). */
+    public void richQueries(boolean on) {
+        ledger.couchDb = on;
+    }
+
     /** The status of a committed transaction, or null. */
     public TxValidationCode statusOf(String txId) {
         Committed status = committed.get(txId);

@@ -1,5 +1,6 @@
 package dev.weft.gateway.fake;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -35,6 +36,9 @@ final class FakeMarblesLedger {
     record Outcome(byte[] payload, String eventName, byte[] eventPayload, Runnable apply) {}
 
     private final NavigableMap<String, ObjectNode> marbles = new TreeMap<>();
+    /** Whether the peer's state database is CouchDB: selector queries work (top-level equality only). */
+    volatile boolean couchDb;
+
     private final Map<String, List<ObjectNode>> history = new HashMap<>();
 
     synchronized Outcome run(String function, List<String> args, String txId) {
@@ -47,9 +51,14 @@ final class FakeMarblesLedger {
             case "getMarblesByRange" -> range(args);
             case "getMarblesByRangeWithPagination" -> rangePaged(args);
             case "queryMarblesByOwner" -> byOwner(args);
-            case "queryMarbles", "queryMarblesWithPagination" ->
-                throw new ChaincodeError(
-                        "RICH_QUERY_UNSUPPORTED", "rich queries need CouchDB; this peer's state database is LevelDB");
+            case "queryMarbles", "queryMarblesWithPagination" -> {
+                if (!couchDb) {
+                    throw new ChaincodeError(
+                            "RICH_QUERY_UNSUPPORTED",
+                            "rich queries need CouchDB; this peer's state database is LevelDB");
+                }
+                yield function.equals("queryMarbles") ? query(args) : queryPaged(args);
+            }
             case "getHistoryForMarble" -> history(args);
             default ->
                 throw new ChaincodeError(
@@ -148,6 +157,54 @@ final class FakeMarblesLedger {
                 .filter(m -> m.get("owner").asText().equals(owner))
                 .toList();
         return new Outcome(bytes(records(owned)), null, null, () -> {});
+    }
+
+    private Outcome query(List<String> args) {
+        count(args, 1, "queryMarbles");
+        return new Outcome(bytes(records(selected(args.get(0), ""))), null, null, () -> {});
+    }
+
+    private Outcome queryPaged(List<String> args) {
+        count(args, 3, "queryMarblesWithPagination");
+        int pageSize = Integer.parseInt(args.get(1));
+        List<ObjectNode> all = selected(args.get(0), args.get(2));
+        List<ObjectNode> page = all.subList(0, Math.min(pageSize, all.size()));
+        ObjectNode result = JSON.createObjectNode();
+        result.set("records", records(page));
+        result.put("fetchedRecordsCount", page.size());
+        result.put(
+                "bookmark",
+                all.size() > pageSize ? all.get(pageSize).get("name").asText() : "");
+        return new Outcome(bytes(result), null, null, () -> {});
+    }
+
+    /** Marbles from {@code bookmark} on whose fields equal the selector's, as CouchDB's equality operator. */
+    private List<ObjectNode> selected(String queryJson, String bookmark) {
+        JsonNode selector;
+        try {
+            selector = JSON.readTree(queryJson).path("selector");
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new ChaincodeError("INVALID_ARGUMENT", "queryString must be JSON");
+        }
+        List<ObjectNode> matches = new ArrayList<>();
+        for (ObjectNode marble : marbles.tailMap(bookmark, true).values()) {
+            boolean match = true;
+            for (var field : selector.properties()) {
+                match &= sameValue(field.getValue(), marble.get(field.getKey()));
+            }
+            if (match) {
+                matches.add(marble);
+            }
+        }
+        return matches;
+    }
+
+    /** JSON equality with numbers compared by value (35 matches 35.0), as CouchDB compares them. */
+    private static boolean sameValue(JsonNode wanted, JsonNode actual) {
+        if (wanted.isNumber() && actual != null && actual.isNumber()) {
+            return wanted.decimalValue().compareTo(actual.decimalValue()) == 0;
+        }
+        return wanted.equals(actual);
     }
 
     private Outcome history(List<String> args) {
