@@ -190,7 +190,8 @@ public final class Weft {
         int gateway = layout.ports().gateway();
         out.printf("%nWeft is ready (%.1f s).%n%n", elapsed.toMillis() / 1000.0);
         out.println("  REST API     http://127.0.0.1:" + gateway + "/api/v1/marbles");
-        out.println("  Swagger UI   http://127.0.0.1:" + gateway + "/q/swagger-ui");
+        // The gateway runs in prod mode here, where Quarkus leaves Swagger UI out: name the OpenAPI document instead.
+        out.println("  OpenAPI      http://127.0.0.1:" + gateway + "/q/openapi");
         out.println("  Events (SSE) http://127.0.0.1:" + gateway + "/api/v1/events");
         out.println("  Networks     http://127.0.0.1:" + layout.ports().provisioner() + "/api/v1/networks/"
                 + SuiteLayout.NETWORK);
