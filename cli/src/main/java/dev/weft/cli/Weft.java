@@ -76,9 +76,12 @@ public final class Weft {
     /** The checks {@code ./weft up} runs before it spends minutes building: FABRIC_BIN and free ports. */
     int preflight() {
         List<String> problems = new ArrayList<>(Preflight.fabricProblems(System.getenv()));
-        if (problems.isEmpty() && noPartRunning()) {
+        if (problems.isEmpty()) {
             // A re-run of up on a running suite must not trip over the ports its own parts hold.
-            problems.addAll(Preflight.portProblems(layout.ports()));
+            problems.addAll(
+                    noPartRunning()
+                            ? Preflight.portProblems(layout.ports())
+                            : Preflight.otherBaseProblems(layout.ports(), layout.workDir()));
         }
         problems.forEach(p -> System.err.println("weft: " + p));
         return problems.isEmpty() ? 0 : 2;
