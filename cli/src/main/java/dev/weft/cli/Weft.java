@@ -206,7 +206,20 @@ public final class Weft {
         out.println("       -H 'Content-Type: application/json' \\");
         out.println("       -d '{\"name\":\"marble1\",\"color\":\"blue\",\"size\":35,\"owner\":\"tom\"}'");
         out.println();
-        out.println("Stop everything with ./weft down; see each part with ./weft status.");
+        String same = sameSuiteOptions();
+        out.println("Stop everything with ./weft down" + same + "; see each part with ./weft status" + same + ".");
+    }
+
+    /** The options that point {@code down} and {@code status} at this suite, when it does not use the defaults. */
+    private String sameSuiteOptions() {
+        StringBuilder options = new StringBuilder();
+        if (layout.ports().base() != SuitePorts.DEFAULT_BASE) {
+            options.append(" --port-base ").append(layout.ports().base());
+        }
+        if (!layout.workDir().equals(layout.repository().resolve(".weft").normalize())) {
+            options.append(" --work-dir ").append(layout.workDir());
+        }
+        return options.toString();
     }
 
     private boolean noPartRunning() {
