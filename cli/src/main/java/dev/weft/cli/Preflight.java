@@ -63,6 +63,20 @@ final class Preflight {
         return problems;
     }
 
+    /**
+     * For an {@code up} while parts of the suite in {@code workDir} run: a problem when they do not hold this base's
+     * Kafka port, i.e. they were started with another base. Without this check {@code up} would wait for a Kafka that
+     * never comes and report that it did not start.
+     */
+    static List<String> otherBaseProblems(SuitePorts ports, Path workDir) {
+        if (!isFree(ports.kafka())) {
+            return List.of();
+        }
+        return List.of("the suite in " + workDir + " is running, but not with port base " + ports.base()
+                + " (its Kafka port " + ports.kafka() + " is free). Use the base it was started with,"
+                + " or stop it first with ./weft down.");
+    }
+
     static boolean isFree(int port) {
         try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
             socket.setReuseAddress(true);

@@ -81,9 +81,12 @@ public final class Weft {
     /** The checks {@code ./weft up} runs before it spends minutes building: FABRIC_BIN and free ports. */
     int preflight() {
         List<String> problems = new ArrayList<>(Preflight.fabricProblems(System.getenv()));
-        if (problems.isEmpty() && noPartRunning()) {
+        if (problems.isEmpty()) {
             // A re-run of up on a running suite must not trip over the ports its own parts hold.
-            problems.addAll(Preflight.portProblems(layout.ports()));
+            problems.addAll(
+                    noPartRunning()
+                            ? Preflight.portProblems(layout.ports())
+                            : Preflight.otherBaseProblems(layout.ports(), layout.workDir()));
         }
         problems.forEach(p -> System.err.println("weft: " + p));
         return problems.isEmpty() ? 0 : 2;
@@ -195,7 +198,8 @@ public final class Weft {
         int gateway = layout.ports().gateway();
         out.printf("%nWeft is ready (%.1f s).%n%n", elapsed.toMillis() / 1000.0);
         out.println("  REST API     http://127.0.0.1:" + gateway + "/api/v1/marbles");
-        out.println("  Swagger UI   http://127.0.0.1:" + gateway + "/q/swagger-ui");
+        // The gateway runs in prod mode here, where Quarkus leaves Swagger UI out: name the OpenAPI document instead.
+        out.println("  OpenAPI      http://127.0.0.1:" + gateway + "/q/openapi");
         out.println("  Events (SSE) http://127.0.0.1:" + gateway + "/api/v1/events");
         out.println("  Networks     http://127.0.0.1:" + layout.ports().provisioner() + "/api/v1/networks/"
                 + SuiteLayout.NETWORK);
@@ -207,7 +211,20 @@ public final class Weft {
         out.println("       -H 'Content-Type: application/json' \\");
         out.println("       -d '{\"name\":\"marble1\",\"color\":\"blue\",\"size\":35,\"owner\":\"tom\"}'");
         out.println();
-        out.println("Stop everything with ./weft down; see each part with ./weft status.");
+        String same = sameSuiteOptions();
+        out.println("Stop everything with ./weft down" + same + "; see each part with ./weft status" + same + ".");
+    }
+
+    /** The options that point {@code down} and {@code status} at this suite, when it does not use the defaults. */
+    private String sameSuiteOptions() {
+        StringBuilder options = new StringBuilder();
+        if (layout.ports().base() != SuitePorts.DEFAULT_BASE) {
+            options.append(" --port-base ").append(layout.ports().base());
+        }
+        if (!layout.workDir().equals(layout.repository().resolve(".weft").normalize())) {
+            options.append(" --work-dir ").append(layout.workDir());
+        }
+        return options.toString();
     }
 
     private boolean noPartRunning() {

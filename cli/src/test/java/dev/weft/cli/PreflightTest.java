@@ -67,4 +67,35 @@ class PreflightTest {
                     .contains("WEFT_PORT_BASE");
         }
     }
+
+    @Test
+    void says_a_running_suite_was_started_with_another_base_when_its_kafka_port_is_free() throws IOException {
+        int free;
+        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            free = probe.getLocalPort();
+        }
+        int base = free - 2092;
+        if (base < 1024 || base > 65_535 - 2_100) {
+            return; // the ephemeral port cannot be the Kafka port of a valid base; nothing to check
+        }
+
+        assertThat(Preflight.otherBaseProblems(new SuitePorts(base), Path.of(".weft")))
+                .singleElement()
+                .asString()
+                .contains("not with port base " + base)
+                .contains("./weft down");
+    }
+
+    @Test
+    void accepts_a_running_suite_that_holds_this_bases_kafka_port() throws IOException {
+        try (ServerSocket kafka = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            int base = kafka.getLocalPort() - 2092;
+            if (base < 1024 || base > 65_535 - 2_100) {
+                return; // the ephemeral port cannot be the Kafka port of a valid base; nothing to check
+            }
+
+            assertThat(Preflight.otherBaseProblems(new SuitePorts(base), Path.of(".weft")))
+                    .isEmpty();
+        }
+    }
 }

@@ -77,12 +77,18 @@ public final class DeploymentService implements AutoCloseable {
         return Optional.of(submit(next));
     }
 
-    /** Records the network and deploys the chaincodes waiting for it plus {@code automatic}. */
+    /**
+     * Records the network and deploys the chaincodes waiting for it plus {@code automatic}. Chaincodes already READY on
+     * it run their workflow again: every step checks first, so nothing changes on the channel, but servers stopped
+     * together with the network (as {@code ./weft down} does) start again.
+     */
     public void onNetworkReady(NetworkReady network, List<ChaincodeSpec> automatic) {
         networks.put(network);
         for (ChaincodeStatus status : store.list()) {
             if (network.network().equals(status.network)
-                    && (status.phase == Phase.WAITING_FOR_NETWORK || status.phase == Phase.IN_PROGRESS)) {
+                    && (status.phase == Phase.WAITING_FOR_NETWORK
+                            || status.phase == Phase.IN_PROGRESS
+                            || status.phase == Phase.READY)) {
                 schedule(status.spec, network);
             }
         }
@@ -90,8 +96,7 @@ public final class DeploymentService implements AutoCloseable {
             if (store.load(spec.name())
                     .map(s -> network.network().equals(s.network))
                     .orElse(false)) {
-                continue; // deployed (or being deployed) on this network already: a re-announced network changes
-                // nothing
+                continue; // deployed (or being deployed) on this network already: checked again above
             }
             submit(spec);
         }

@@ -131,4 +131,21 @@ class DeploymentServiceTest {
             assertThat(fabric.transactions()).isEqualTo(transactions);
         }
     }
+
+    @Test
+    void a_re_announced_network_restarts_the_servers_stopped_with_it() {
+        try (DeploymentService service = service()) {
+            service.onNetworkReady(NETWORK, List.of(marbles()));
+            service.await("marbles");
+            int transactions = fabric.transactions();
+            runtime.stopAll("marbles"); // what ./weft down leaves: the status says READY, no server runs
+
+            service.onNetworkReady(NETWORK, List.of(marbles()));
+            service.await("marbles");
+
+            assertThat(runtime.running()).hasSize(2);
+            assertThat(service.status("marbles").orElseThrow().phase).isEqualTo(Phase.READY);
+            assertThat(fabric.transactions()).isEqualTo(transactions);
+        }
+    }
 }
