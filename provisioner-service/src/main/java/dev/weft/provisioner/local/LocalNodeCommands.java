@@ -134,8 +134,6 @@ public final class LocalNodeCommands {
         Path caFolder = plan.caFolder(ca.mspId());
         List<String> args = List.of(
                 "start",
-                "-b",
-                "admin:" + adminPassword,
                 "--address",
                 host(),
                 "--port",
@@ -150,8 +148,9 @@ public final class LocalNodeCommands {
                 caFolder.resolve(plan.org(ca.mspId()).ca().certFileName()).toString(),
                 "--ca.keyfile",
                 caFolder.resolve("priv_sk").toString());
-        return new NodeCommand(
-                ca.name(), fabric.executable("fabric-ca-server"), args, Map.of(), dir, ports.operations());
+        // The registrar's password goes in the environment, not in -b: arguments are visible to every user in ps.
+        Map<String, String> env = Map.of("FABRIC_CA_SERVER_BOOT", "admin:" + adminPassword);
+        return new NodeCommand(ca.name(), fabric.executable("fabric-ca-server"), args, env, dir, ports.operations());
     }
 
     /**

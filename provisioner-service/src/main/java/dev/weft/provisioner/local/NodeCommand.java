@@ -37,6 +37,13 @@ public record NodeCommand(
         return line;
     }
 
+    /** Names only the environment's keys: a CA's carries its registrar password. */
+    @Override
+    public String toString() {
+        return "NodeCommand[" + node + ": " + String.join(" ", commandLine()) + ", environment "
+                + new java.util.TreeSet<>(environment.keySet()) + "]";
+    }
+
     /** The node's log file. */
     public Path log() {
         return folder.resolve("node.log");

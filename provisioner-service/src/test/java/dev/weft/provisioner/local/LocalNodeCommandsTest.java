@@ -134,6 +134,16 @@ class LocalNodeCommandsTest {
     }
 
     @Test
+    void the_ca_registrar_password_is_passed_in_the_environment_not_on_the_command_line() throws IOException {
+        executable(bin.resolve("fabric-ca-server"));
+        NodeCommand ca =
+                new LocalNodeCommands(fabric(), plan).all(org -> "s3cret").get(5);
+
+        assertThat(ca.environment()).containsEntry("FABRIC_CA_SERVER_BOOT", "admin:s3cret");
+        assertThat(String.join(" ", ca.arguments())).doesNotContain("s3cret");
+    }
+
+    @Test
     void a_missing_fabric_bin_is_explained_with_where_binaries_come_from() {
         LocalFabric none = LocalFabric.of(Optional.empty(), Optional.empty());
 
