@@ -9,9 +9,11 @@ import java.util.Map;
  * <pre>
  * base      .. base+299   Fabric nodes (orderer org, org1, org2; blocks of 100)
  * base+1080 .. base+1082  gateway, provisioner, lifecycle HTTP
- * base+1100 .. base+1199  chaincode servers
  * base+2092, base+2093    Kafka client and controller
  * </pre>
+ *
+ * Chaincode servers are not in the plan: the lifecycle service gives each a free port once and keeps it in its
+ * status, so a restarted server comes back at the address its package names.
  *
  * With the default base 7000 this gives the familiar 8080 and 9092.
  *
@@ -43,10 +45,6 @@ public record SuitePorts(int base) {
 
     public int lifecycle() {
         return base + 1082;
-    }
-
-    public int chaincode() {
-        return base + 1100;
     }
 
     public int kafka() {
