@@ -138,7 +138,7 @@ class DeploymentServiceTest {
             service.onNetworkReady(NETWORK, List.of(marbles()));
             service.await("marbles");
             int transactions = fabric.transactions();
-            runtime.stopAll("marbles"); // what ./weft down leaves: the status says READY, no server runs
+            runtime.stopAll("marbles", null); // what ./weft down leaves: the status says READY, no server runs
 
             service.onNetworkReady(NETWORK, List.of(marbles()));
             service.await("marbles");
