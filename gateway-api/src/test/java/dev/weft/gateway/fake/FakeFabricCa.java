@@ -120,6 +120,12 @@ public final class FakeFabricCa implements AutoCloseable {
             FakeFabricCa fake = new FakeFabricCa(ca, server);
             fake.identities.put(registrarId, new Registered(registrarSecret, "client", true, Map.of()));
             server.createContext("/api/v1/", fake::handle);
+            // One thread per exchange: a TLS handshake must not wait behind another request on a busy machine.
+            server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool(runnable -> {
+                Thread thread = new Thread(runnable, "fake-fabric-ca");
+                thread.setDaemon(true);
+                return thread;
+            }));
             server.start();
             return fake;
         } catch (IOException e) {

@@ -61,7 +61,7 @@ class CallerIdentityRegistryTest {
     }
 
     private FabricCaClient client() {
-        return FabricCaClient.create(ca.url(), Optional.of(tlsCa), Optional.empty(), Duration.ofSeconds(5));
+        return FabricCaClient.create(ca.url(), Optional.of(tlsCa), Optional.empty(), Duration.ofSeconds(30));
     }
 
     @Test
@@ -174,7 +174,7 @@ class CallerIdentityRegistryTest {
         Path other = dir.resolve("other.pem");
         Files.write(other, Pems.pem(ORG1.ca().certificate()));
         FabricCaClient untrusting =
-                FabricCaClient.create(ca.url(), Optional.of(other), Optional.empty(), Duration.ofSeconds(5));
+                FabricCaClient.create(ca.url(), Optional.of(other), Optional.empty(), Duration.ofSeconds(30));
 
         assertThatThrownBy(untrusting::caInfo)
                 .isInstanceOf(FabricCaException.class)
