@@ -14,8 +14,32 @@ import java.util.Map;
  * @param fabricBin the Fabric binaries folder
  * @param java the java executable
  * @param cliClasspath the classpath of this CLI, which also runs the embedded Kafka
+ * @param gatewayIdentity whose Fabric identity the gateway signs with
  */
-record SuiteLayout(Path repository, Path workDir, SuitePorts ports, Path fabricBin, String java, String cliClasspath) {
+record SuiteLayout(
+        Path repository,
+        Path workDir,
+        SuitePorts ports,
+        Path fabricBin,
+        String java,
+        String cliClasspath,
+        GatewayIdentity gatewayIdentity) {
+
+    /** The gateway's {@code weft.gateway.identity.mode}. */
+    enum GatewayIdentity {
+        /** User1 of org1 signs for everyone. */
+        ORG,
+        /** Each authenticated caller gets an identity enrolled with org1's Fabric CA; anonymous callers use User1. */
+        PER_CALLER;
+
+        static GatewayIdentity parse(String name, String value) {
+            return switch (value.trim()) {
+                case "org" -> ORG;
+                case "per-caller" -> PER_CALLER;
+                default -> throw new IllegalArgumentException(name + " must be org or per-caller, was '" + value + "'");
+            };
+        }
+    }
 
     /** The network {@code up} creates. */
     static final String NETWORK = "weft";
@@ -71,7 +95,10 @@ record SuiteLayout(Path repository, Path workDir, SuitePorts ports, Path fabricB
 
     /**
      * The gateway acts for org1 with its {@code User1} identity, through org1's peer; the files are the provisioner's
-     * (cryptogen layout, org domain {@code <org>.<network>}), and exist once the network's crypto step ran.
+     * (cryptogen layout, org domain {@code <org>.<network>}), and exist once the network's crypto step ran. With
+     * per-caller identities it enrolls callers with org1's CA ({@code org1-ca}, plain HTTP at the org's port block
+     * {@code +90}, as the provisioner's local runtime runs it) as its bootstrap registrar, whose password the
+     * provisioner keeps in the CA's node folder.
      */
     Part gateway() {
         String domain = "org1." + NETWORK;
@@ -80,17 +107,23 @@ record SuiteLayout(Path repository, Path workDir, SuitePorts ports, Path fabricB
                 .resolve("crypto/peerOrganizations")
                 .resolve(domain);
         Path user = org.resolve("users/User1@" + domain + "/msp");
-        return service(
-                "gateway-api",
-                ports.gateway(),
-                List.of(
-                        "-Dweft.gateway.peers[0].address=127.0.0.1:" + (ports.fabric() + 100),
-                        "-Dweft.gateway.peers[0].tls-ca-cert=" + org.resolve("tlsca/tlsca." + domain + "-cert.pem"),
-                        "-Dweft.gateway.identity.msp-id=Org1MSP",
-                        "-Dweft.gateway.identity.cert-path=" + user.resolve("signcerts/User1@" + domain + "-cert.pem"),
-                        "-Dweft.gateway.identity.key-path=" + user.resolve("keystore/priv_sk"),
-                        "-Dweft.gateway.events.checkpoint-file="
-                                + workDir.resolve("gateway/marbles-events.checkpoint")));
+        List<String> settings = new ArrayList<>(List.of(
+                "-Dweft.gateway.peers[0].address=127.0.0.1:" + (ports.fabric() + 100),
+                "-Dweft.gateway.peers[0].tls-ca-cert=" + org.resolve("tlsca/tlsca." + domain + "-cert.pem"),
+                "-Dweft.gateway.identity.msp-id=Org1MSP",
+                "-Dweft.gateway.identity.cert-path=" + user.resolve("signcerts/User1@" + domain + "-cert.pem"),
+                "-Dweft.gateway.identity.key-path=" + user.resolve("keystore/priv_sk"),
+                "-Dweft.gateway.events.checkpoint-file=" + workDir.resolve("gateway/marbles-events.checkpoint")));
+        if (gatewayIdentity == GatewayIdentity.PER_CALLER) {
+            settings.addAll(List.of(
+                    "-Dweft.gateway.identity.mode=per-caller",
+                    "-Dweft.gateway.identity.per-caller.ca-url=http://127.0.0.1:" + (ports.fabric() + 190),
+                    "-Dweft.gateway.identity.per-caller.registrar-id=admin",
+                    "-Dweft.gateway.identity.per-caller.registrar-secret-file="
+                            + provisionerWorkDir().resolve(NETWORK).resolve("nodes/org1-ca/bootstrap-admin-password"),
+                    "-Dweft.gateway.identity.per-caller.store-dir=" + workDir.resolve("gateway/caller-identities")));
+        }
+        return service("gateway-api", ports.gateway(), settings);
     }
 
     Path provisionerWorkDir() {

@@ -66,7 +66,8 @@ public final class Weft {
                 options.ports(),
                 Path.of(System.getenv().getOrDefault("FABRIC_BIN", "")),
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                System.getProperty("java.class.path"));
+                System.getProperty("java.class.path"),
+                options.gatewayIdentity());
         Weft weft = new Weft(layout, System.out);
         int code = switch (options.command()) {
             case "up" -> weft.up(options.timeout());
@@ -308,11 +309,19 @@ public final class Weft {
     }
 
     /** Parsed command line. */
-    record Options(String command, SuitePorts ports, Path workDir, Path repository, Duration timeout) {
+    record Options(
+            String command,
+            SuitePorts ports,
+            Path workDir,
+            Path repository,
+            Duration timeout,
+            SuiteLayout.GatewayIdentity gatewayIdentity) {
 
         static final String USAGE =
                 "usage: ./weft up|down|status [--port-base N] [--work-dir DIR] [--timeout-minutes M]"
-                        + "\n  environment: FABRIC_BIN (required for up), WEFT_PORT_BASE, WEFT_WORK_DIR";
+                        + " [--gateway-identity org|per-caller]"
+                        + "\n  environment: FABRIC_BIN (required for up), WEFT_PORT_BASE, WEFT_WORK_DIR,"
+                        + " WEFT_GATEWAY_IDENTITY";
 
         static Options parse(String[] args, Map<String, String> env) {
             if (args.length == 0
@@ -326,6 +335,8 @@ public final class Weft {
             Path repository =
                     Path.of(env.getOrDefault("WEFT_HOME", ".")).toAbsolutePath().normalize();
             Duration timeout = Duration.ofMinutes(15);
+            SuiteLayout.GatewayIdentity identity = SuiteLayout.GatewayIdentity.parse(
+                    "WEFT_GATEWAY_IDENTITY", env.getOrDefault("WEFT_GATEWAY_IDENTITY", "org"));
             for (int i = 1; i < args.length; i++) {
                 String name = args[i];
                 if (i + 1 >= args.length) {
@@ -336,11 +347,17 @@ public final class Weft {
                     case "--port-base" -> base = parseInt(name, value);
                     case "--work-dir" -> workDir = Path.of(value);
                     case "--timeout-minutes" -> timeout = Duration.ofMinutes(parseInt(name, value));
+                    case "--gateway-identity" -> identity = SuiteLayout.GatewayIdentity.parse(name, value);
                     default -> throw new IllegalArgumentException("unknown option " + name);
                 }
             }
             return new Options(
-                    args[0], new SuitePorts(base), repository.resolve(workDir).normalize(), repository, timeout);
+                    args[0],
+                    new SuitePorts(base),
+                    repository.resolve(workDir).normalize(),
+                    repository,
+                    timeout,
+                    identity);
         }
 
         private static int parseInt(String name, String value) {

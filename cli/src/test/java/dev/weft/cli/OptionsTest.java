@@ -42,4 +42,18 @@ class OptionsTest {
         assertThatThrownBy(() -> Weft.Options.parse(new String[] {"up", "--colour", "blue"}, Map.of()))
                 .hasMessage("unknown option --colour");
     }
+
+    @Test
+    void the_gateway_identity_is_org_unless_per_caller_is_asked_for() {
+        assertThat(Weft.Options.parse(new String[] {"up"}, Map.of()).gatewayIdentity())
+                .isEqualTo(SuiteLayout.GatewayIdentity.ORG);
+        assertThat(Weft.Options.parse(new String[] {"up", "--gateway-identity", "per-caller"}, Map.of())
+                        .gatewayIdentity())
+                .isEqualTo(SuiteLayout.GatewayIdentity.PER_CALLER);
+        assertThat(Weft.Options.parse(new String[] {"up"}, Map.of("WEFT_GATEWAY_IDENTITY", "per-caller"))
+                        .gatewayIdentity())
+                .isEqualTo(SuiteLayout.GatewayIdentity.PER_CALLER);
+        assertThatThrownBy(() -> Weft.Options.parse(new String[] {"up", "--gateway-identity", "everyone"}, Map.of()))
+                .hasMessage("--gateway-identity must be org or per-caller, was 'everyone'");
+    }
 }

@@ -65,7 +65,10 @@ public interface GatewayConfig {
         Optional<String> hostOverride();
     }
 
-    /** The signing identity and, where the peer requires client authentication, the TLS client certificate. */
+    /**
+     * The signing identity and, where the peer requires client authentication, the TLS client certificate; and
+     * whether callers sign with it or with identities of their own.
+     */
     interface Identity {
         Optional<String> mspId();
 
@@ -80,6 +83,77 @@ public interface GatewayConfig {
 
         /** TLS client key (PEM), for peers with {@code clientAuthRequired}. */
         Optional<Path> tlsClientKeyPath();
+
+        /**
+         * Whose Fabric identity signs a caller's transactions: {@code org} (the identity above, for everyone) or
+         * {@code per-caller} (one identity per authenticated caller, enrolled with the org's Fabric CA).
+         */
+        @WithDefault("org")
+        IdentityMode mode();
+
+        /** The org's Fabric CA and where enrolled caller identities are kept; used in {@code per-caller} mode. */
+        PerCaller perCaller();
+    }
+
+    /** Whose Fabric identity signs a caller's transactions. */
+    enum IdentityMode {
+        /** The gateway's org identity signs for every caller. */
+        ORG,
+        /** Each authenticated caller has its own identity; anonymous callers use the org identity. */
+        PER_CALLER
+    }
+
+    /**
+     * The Fabric CA the gateway registers and enrolls caller identities with, as the CA's registrar.
+     *
+     * <pre>{@code
+     * weft.gateway.identity.mode=per-caller
+     * weft.gateway.identity.per-caller.ca-url=https://ca.org1.example.com:7054
+     * weft.gateway.identity.per-caller.ca-tls-cert=/secrets/ca-tls/ca.crt
+     * weft.gateway.identity.per-caller.registrar-id=admin
+     * weft.gateway.identity.per-caller.registrar-secret-file=/secrets/ca-registrar/password
+     * weft.gateway.identity.per-caller.store-dir=/data/caller-identities
+     * }</pre>
+     */
+    interface PerCaller {
+        /** The CA's base URL, {@code http(s)://host:port}. */
+        Optional<java.net.URI> caUrl();
+
+        /** The CA certificate (PEM) that signed the Fabric CA's TLS certificate; needed for {@code https}. */
+        Optional<Path> caTlsCert();
+
+        /** The CA name on a server that hosts several ({@code --ca.name}); absent: the server's default CA. */
+        Optional<String> caName();
+
+        /** The registrar's enrollment id (the CA's bootstrap identity or one with {@code hf.Registrar.Roles}). */
+        @WithDefault("admin")
+        String registrarId();
+
+        /** A file holding the registrar's enrollment secret (a mounted Secret); its contents are never logged. */
+        Optional<Path> registrarSecretFile();
+
+        /** Where enrolled identities (certificate and private key, mode 0600) are kept across restarts. */
+        @WithDefault("data/caller-identities")
+        Path storeDir();
+
+        /** Put in front of every caller's enrollment id; keeps callers apart from the CA's other identities. */
+        @WithDefault("caller-")
+        String enrollmentIdPrefix();
+
+        /** The Fabric CA identity type of callers. */
+        @WithDefault("client")
+        String identityType();
+
+        /** The callers' affiliation; absent: the registrar's. */
+        Optional<String> affiliation();
+
+        /** How many callers' Fabric gateways are kept ready; the least recently used beyond that are closed. */
+        @WithDefault("1000")
+        int gatewayCacheSize();
+
+        /** The deadline of each request to the CA. */
+        @WithDefault("10s")
+        Duration caTimeout();
     }
 
     /** Deadlines per Fabric Gateway call, as in Fabric's Java sample application. */

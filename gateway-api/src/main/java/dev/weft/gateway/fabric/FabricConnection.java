@@ -6,7 +6,10 @@ import io.grpc.Status;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.hyperledger.fabric.client.CommitStatusException;
@@ -15,6 +18,8 @@ import org.hyperledger.fabric.client.GatewayException;
 import org.hyperledger.fabric.client.Hash;
 import org.hyperledger.fabric.client.Network;
 import org.hyperledger.fabric.client.SubmitException;
+import org.hyperledger.fabric.client.identity.Identity;
+import org.hyperledger.fabric.client.identity.Signer;
 import org.jboss.logging.Logger;
 
 /**
@@ -25,8 +30,14 @@ import org.jboss.logging.Logger;
  * <p>Calls go to the active endpoint. When it is unreachable ({@code UNAVAILABLE} before anything was submitted to
  * the orderer), the call is repeated on the next endpoint, which becomes the active one.
  *
+ * <p>A caller with a Fabric identity of its own ({@code per-caller} mode) gets its own {@link Gateway}s over the
+ * same shared channels: a Gateway is only an identity, a signer and options around a channel, so they are cheap;
+ * the least recently used beyond {@code gateway-cache-size} are closed (which leaves the channel open).
+ *
  * <pre>{@code
- * byte[] marble = connection.call(network -> network.getContract("marbles").evaluateTransaction("readMarble", "m1"));
+ * byte[] marble = connection.call((network, gateway) ->
+ *         network.getContract("marbles").evaluateTransaction("readMarble", "m1"));
+ * byte[] asAlice = connection.call(Optional.of(alice), (network, gateway) -> ...);
  * }</pre>
  */
 @ApplicationScoped
@@ -43,6 +54,7 @@ public class FabricConnection {
     private final GatewayConfig config;
     private final PeerChannelFactory channelFactory;
     private final AtomicInteger active = new AtomicInteger();
+    private final Map<SigningIdentity, List<Gateway>> callerGateways;
     private volatile List<Endpoint> endpoints;
 
     private record Endpoint(String address, ManagedChannel channel, Gateway gateway) {}
@@ -50,6 +62,18 @@ public class FabricConnection {
     FabricConnection(GatewayConfig config, PeerChannelFactory channelFactory) {
         this.config = config;
         this.channelFactory = channelFactory;
+        int bound = Math.max(1, config.identity().perCaller().gatewayCacheSize());
+        this.callerGateways = new LinkedHashMap<>(16, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<SigningIdentity, List<Gateway>> eldest) {
+                if (size() <= bound) {
+                    return false;
+                }
+                // Closing a Gateway built on a channel it does not own leaves the channel (and calls on it) alone.
+                eldest.getValue().forEach(Gateway::close);
+                return true;
+            }
+        };
     }
 
     /** Whether peers and an identity are configured at all. */
@@ -73,14 +97,27 @@ public class FabricConnection {
      * @throws FabricUnavailableException when the connection is not configured
      */
     public <T> T call(FabricCall<T> call) throws GatewayException, org.hyperledger.fabric.client.CommitException {
+        return call(Optional.empty(), call);
+    }
+
+    /**
+     * As {@link #call(FabricCall)}, signed by {@code as}, or by the org identity when empty.
+     *
+     * @throws FabricUnavailableException when the connection is not configured
+     */
+    public <T> T call(Optional<SigningIdentity> as, FabricCall<T> call)
+            throws GatewayException, org.hyperledger.fabric.client.CommitException {
         List<Endpoint> all = endpoints();
+        List<Gateway> gateways = as.map(identity -> gatewaysOf(identity, all))
+                .orElseGet(() -> all.stream().map(Endpoint::gateway).toList());
         int first = active.get();
         GatewayException last = null;
         for (int i = 0; i < all.size(); i++) {
             int index = Math.floorMod(first + i, all.size());
             Endpoint endpoint = all.get(index);
             try {
-                T result = call.run(endpoint.gateway().getNetwork(config.channel()), endpoint.gateway());
+                Gateway gateway = gateways.get(index);
+                T result = call.run(gateway.getNetwork(config.channel()), gateway);
                 if (index != first) {
                     active.compareAndSet(first, index);
                 }
@@ -114,6 +151,16 @@ public class FabricConnection {
                 && !(e instanceof CommitStatusException);
     }
 
+    private List<Gateway> gatewaysOf(SigningIdentity identity, List<Endpoint> all) {
+        synchronized (callerGateways) {
+            return callerGateways.computeIfAbsent(
+                    identity,
+                    id -> all.stream()
+                            .map(endpoint -> newGateway(endpoint.channel(), id.identity(), id.signer()))
+                            .toList());
+        }
+    }
+
     private List<Endpoint> endpoints() {
         List<Endpoint> current = endpoints;
         if (current != null) {
@@ -133,22 +180,10 @@ public class FabricConnection {
             throw new FabricUnavailableException("no peer endpoint is configured (weft.gateway.peers)");
         }
         SigningIdentityFiles.Loaded identity = SigningIdentityFiles.load(config.identity());
-        GatewayConfig.Deadlines deadlines = config.deadlines();
         List<Endpoint> created = new ArrayList<>();
         for (GatewayConfig.Peer peer : peers) {
             ManagedChannel channel = channelFactory.open(peer);
-            Gateway gateway = Gateway.newInstance()
-                    .identity(identity.identity())
-                    .signer(identity.signer())
-                    .hash(Hash.SHA256)
-                    .connection(channel)
-                    .evaluateOptions(
-                            o -> o.withDeadlineAfter(deadlines.evaluate().toMillis(), TimeUnit.MILLISECONDS))
-                    .endorseOptions(o -> o.withDeadlineAfter(deadlines.endorse().toMillis(), TimeUnit.MILLISECONDS))
-                    .submitOptions(o -> o.withDeadlineAfter(deadlines.submit().toMillis(), TimeUnit.MILLISECONDS))
-                    .commitStatusOptions(
-                            o -> o.withDeadlineAfter(deadlines.commitStatus().toMillis(), TimeUnit.MILLISECONDS))
-                    .connect();
+            Gateway gateway = newGateway(channel, identity.identity(), identity.signer());
             created.add(new Endpoint(peer.address(), channel, gateway));
         }
         LOG.infof(
@@ -161,11 +196,30 @@ public class FabricConnection {
         return List.copyOf(created);
     }
 
+    private Gateway newGateway(ManagedChannel channel, Identity identity, Signer signer) {
+        GatewayConfig.Deadlines deadlines = config.deadlines();
+        return Gateway.newInstance()
+                .identity(identity)
+                .signer(signer)
+                .hash(Hash.SHA256)
+                .connection(channel)
+                .evaluateOptions(o -> o.withDeadlineAfter(deadlines.evaluate().toMillis(), TimeUnit.MILLISECONDS))
+                .endorseOptions(o -> o.withDeadlineAfter(deadlines.endorse().toMillis(), TimeUnit.MILLISECONDS))
+                .submitOptions(o -> o.withDeadlineAfter(deadlines.submit().toMillis(), TimeUnit.MILLISECONDS))
+                .commitStatusOptions(
+                        o -> o.withDeadlineAfter(deadlines.commitStatus().toMillis(), TimeUnit.MILLISECONDS))
+                .connect();
+    }
+
     @PreDestroy
     void close() {
         List<Endpoint> current = endpoints;
         if (current == null) {
             return;
+        }
+        synchronized (callerGateways) {
+            callerGateways.values().forEach(gateways -> gateways.forEach(Gateway::close));
+            callerGateways.clear();
         }
         for (Endpoint endpoint : current) {
             endpoint.gateway().close();

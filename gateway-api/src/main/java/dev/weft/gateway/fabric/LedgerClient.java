@@ -40,22 +40,26 @@ public class LedgerClient {
     public record TransactionState(String transactionId, String status, Long blockNumber) {}
 
     private final FabricConnection connection;
+    private final GatewayForCaller callers;
     private final GatewayConfig config;
     private final MeterRegistry registry;
 
-    LedgerClient(FabricConnection connection, GatewayConfig config, MeterRegistry registry) {
+    LedgerClient(FabricConnection connection, GatewayForCaller callers, GatewayConfig config, MeterRegistry registry) {
         this.connection = connection;
+        this.callers = callers;
         this.config = config;
         this.registry = registry;
     }
 
-    /** Runs a query on one peer. */
+    /** Runs a query on one peer, signed by the caller's identity ({@link GatewayForCaller}). */
     public byte[] evaluate(String function, String... args) {
         Timer.Sample sample = Timer.start(registry);
         String outcome = "error";
         try {
-            byte[] result = connection.call((network, gateway) ->
-                    network.getContract(config.chaincode()).evaluateTransaction(function, args));
+            byte[] result = connection.call(
+                    callers.current(),
+                    (network, gateway) ->
+                            network.getContract(config.chaincode()).evaluateTransaction(function, args));
             outcome = "success";
             return result;
         } catch (GatewayException e) {
@@ -69,12 +73,15 @@ public class LedgerClient {
         }
     }
 
-    /** Endorses, submits and waits for the commit of one transaction. */
+    /**
+     * Endorses, submits and waits for the commit of one transaction, signed by the caller's identity
+     * ({@link GatewayForCaller}): it is the transaction's creator on the ledger.
+     */
     public Committed submit(String function, String... args) {
         Timer.Sample sample = Timer.start(registry);
         String outcome = "error";
         try {
-            Committed committed = connection.call((network, gateway) -> {
+            Committed committed = connection.call(callers.current(), (network, gateway) -> {
                 Proposal proposal = network.getContract(config.chaincode())
                         .newProposal(function)
                         .addArguments(args)

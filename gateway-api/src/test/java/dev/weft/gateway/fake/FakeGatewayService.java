@@ -22,6 +22,7 @@ import org.hyperledger.fabric.protos.common.Envelope;
 import org.hyperledger.fabric.protos.common.Header;
 import org.hyperledger.fabric.protos.common.HeaderType;
 import org.hyperledger.fabric.protos.common.Payload;
+import org.hyperledger.fabric.protos.common.SignatureHeader;
 import org.hyperledger.fabric.protos.gateway.ChaincodeEventsRequest;
 import org.hyperledger.fabric.protos.gateway.ChaincodeEventsResponse;
 import org.hyperledger.fabric.protos.gateway.CommitStatusRequest;
@@ -36,6 +37,7 @@ import org.hyperledger.fabric.protos.gateway.SignedChaincodeEventsRequest;
 import org.hyperledger.fabric.protos.gateway.SignedCommitStatusRequest;
 import org.hyperledger.fabric.protos.gateway.SubmitRequest;
 import org.hyperledger.fabric.protos.gateway.SubmitResponse;
+import org.hyperledger.fabric.protos.msp.SerializedIdentity;
 import org.hyperledger.fabric.protos.peer.ChaincodeAction;
 import org.hyperledger.fabric.protos.peer.ChaincodeActionPayload;
 import org.hyperledger.fabric.protos.peer.ChaincodeEndorsedAction;
@@ -81,12 +83,17 @@ public final class FakeGatewayService extends GatewayGrpc.GatewayImplBase {
     public volatile boolean holdCommitStatus;
     /** When set, the next endorse fails with this status and per-peer details (a non-chaincode failure). */
     public final AtomicReference<StatusRuntimeException> nextEndorseFailure = new AtomicReference<>();
+    /** The creator (SignatureHeader) of every proposal evaluated or endorsed, by transaction id. */
+    public final Map<String, SerializedIdentity> creators = new ConcurrentHashMap<>();
+    /** The creator of the last evaluated proposal. */
+    public final AtomicReference<SerializedIdentity> lastEvaluateCreator = new AtomicReference<>();
     /** Chaincode event stream requests received, with their start block. */
     public final List<Long> eventStreamStarts = new CopyOnWriteArrayList<>();
 
     @Override
     public void evaluate(EvaluateRequest request, StreamObserver<EvaluateResponse> observer) {
         Invocation call = invocation(request.getProposedTransaction());
+        creators.put(call.txId(), call.creator());
         if (call.chaincode().equals("_lifecycle")) {
             observer.onNext(EvaluateResponse.newBuilder()
                     .setResult(Response.newBuilder().setStatus(200))
@@ -94,6 +101,7 @@ public final class FakeGatewayService extends GatewayGrpc.GatewayImplBase {
             observer.onCompleted();
             return;
         }
+        lastEvaluateCreator.set(call.creator());
         try {
             FakeMarblesLedger.Outcome outcome = ledger.run(call.function(), call.args(), call.txId());
             observer.onNext(EvaluateResponse.newBuilder()
@@ -118,6 +126,7 @@ public final class FakeGatewayService extends GatewayGrpc.GatewayImplBase {
             return;
         }
         Invocation call = invocation(request.getProposedTransaction());
+        creators.put(call.txId(), call.creator());
         try {
             FakeMarblesLedger.Outcome outcome = ledger.run(call.function(), call.args(), call.txId());
             endorsed.put(call.txId(), new Pending(outcome, call.chaincode()));
@@ -289,12 +298,15 @@ public final class FakeGatewayService extends GatewayGrpc.GatewayImplBase {
                 .build();
     }
 
-    private record Invocation(String txId, String chaincode, String function, List<String> args) {}
+    private record Invocation(
+            String txId, String chaincode, String function, List<String> args, SerializedIdentity creator) {}
 
     private static Invocation invocation(SignedProposal signed) {
         Proposal proposal = parse(() -> Proposal.parseFrom(signed.getProposalBytes()));
         Header header = parse(() -> Header.parseFrom(proposal.getHeader()));
         ChannelHeader channelHeader = parse(() -> ChannelHeader.parseFrom(header.getChannelHeader()));
+        SignatureHeader signatureHeader = parse(() -> SignatureHeader.parseFrom(header.getSignatureHeader()));
+        SerializedIdentity creator = parse(() -> SerializedIdentity.parseFrom(signatureHeader.getCreator()));
         ChaincodeProposalPayload payload = parse(() -> ChaincodeProposalPayload.parseFrom(proposal.getPayload()));
         ChaincodeInvocationSpec spec = parse(() -> ChaincodeInvocationSpec.parseFrom(payload.getInput()));
         List<ByteString> raw = spec.getChaincodeSpec().getInput().getArgsList();
@@ -306,7 +318,8 @@ public final class FakeGatewayService extends GatewayGrpc.GatewayImplBase {
                 channelHeader.getTxId(),
                 spec.getChaincodeSpec().getChaincodeId().getName(),
                 raw.get(0).toString(StandardCharsets.UTF_8),
-                args);
+                args,
+                creator);
     }
 
     private interface Parser<T> {
