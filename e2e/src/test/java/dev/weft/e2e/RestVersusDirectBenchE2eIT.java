@@ -89,17 +89,23 @@ class RestVersusDirectBenchE2eIT {
             restCreate(name);
             Call direct = n -> contract.evaluateTransaction("readMarble", n);
             Call rest = this::restRead;
-            // Warm both paths (JIT, connection pools) before measuring; alternate so drift hits both alike.
+            // The cost of one HTTP round trip to the gateway JVM that does no Fabric work: what REST adds at least.
+            Call hop = n -> restGet("/q/health/live");
+            // Warm every path (JIT, connection pools) before measuring; alternate so drift hits all alike.
             latencies(direct, name, 200);
             latencies(rest, name, 200);
+            latencies(hop, name, 200);
             List<Long> directReads = new ArrayList<>();
             List<Long> restReads = new ArrayList<>();
+            List<Long> hops = new ArrayList<>();
             for (int round = 0; round < 4; round++) {
                 directReads.addAll(latencies(direct, name, READS / 4));
                 restReads.addAll(latencies(rest, name, READS / 4));
+                hops.addAll(latencies(hop, name, READS / 4));
             }
             Collections.sort(directReads);
             Collections.sort(restReads);
+            Collections.sort(hops);
             Call directCreate = n -> contract.submitTransaction("initMarble", n, "blue", "1", "bench");
             Call restCreate = this::restCreate;
             throughput(directCreate, THREADS * 2);
@@ -108,6 +114,7 @@ class RestVersusDirectBenchE2eIT {
             double restWrites = throughput(restCreate, WRITES);
             String report = String.format(
                     "readMarble p50/p99 (ms, %d calls): direct %.2f / %.2f, REST %.2f / %.2f (p50 ratio %.2f)%n"
+                            + "HTTP round trip without Fabric work (GET /q/health/live) p50/p99 (ms): %.2f / %.2f%n"
                             + "initMarble throughput (tx/s, %d threads, %d tx): direct %.1f, REST %.1f (ratio %.2f)%n",
                     READS,
                     ms(percentile(directReads, 50)),
@@ -115,6 +122,8 @@ class RestVersusDirectBenchE2eIT {
                     ms(percentile(restReads, 50)),
                     ms(percentile(restReads, 99)),
                     (double) percentile(restReads, 50) / percentile(directReads, 50),
+                    ms(percentile(hops, 50)),
+                    ms(percentile(hops, 99)),
                     THREADS,
                     WRITES,
                     directWrites,
