@@ -137,8 +137,11 @@ class RestVersusDirectBenchE2eIT {
     }
 
     private void restRead(String name) throws Exception {
-        HttpResponse<String> response =
-                http.send(suite.request("/api/v1/marbles/" + name).build(), HttpResponse.BodyHandlers.ofString());
+        restGet("/api/v1/marbles/" + name);
+    }
+
+    private void restGet(String path) throws Exception {
+        HttpResponse<String> response = http.send(suite.request(path).build(), HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
             throw new IllegalStateException(response.statusCode() + " " + response.body());
         }
