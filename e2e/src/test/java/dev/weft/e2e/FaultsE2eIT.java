@@ -117,6 +117,7 @@ class FaultsE2eIT {
             assertThat(System.nanoTime() - stopped)
                     .as("served again within 3 minutes")
                     .isLessThan(Duration.ofMinutes(3).toNanos());
+            Thread.sleep(250); // a client retrying, not a tight loop on two shared cores
         }
         double outage = (System.nanoTime() - stopped) / 1e9;
         assertThat(failures).allSatisfy(response -> {
