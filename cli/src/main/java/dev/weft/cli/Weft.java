@@ -121,7 +121,9 @@ public final class Weft {
                 startIfNeeded(service);
             }
             for (SuiteLayout.Part service : List.of(layout.provisioner(), layout.lifecycle())) {
-                if (!awaitHttpOk(service.healthUrl().replace("/ready", "/live"), START_TIMEOUT, failure)) {
+                // Bounded by the whole timeout, not a fixed minute or two: on a loaded machine a Quarkus service may
+                // take minutes to start, and a service that exits is noticed at once anyway.
+                if (!awaitLive(service, timeout, failure)) {
                     return fail(service.name() + " did not start; see " + supervisor.log(service.name()));
                 }
             }
@@ -142,6 +144,10 @@ public final class Weft {
         for (SuiteLayout.Part part : parts) {
             boolean stopped = supervisor.stop(part.name(), STOP_GRACE);
             out.println((stopped ? "stopped  " : "not running ") + part.name());
+        }
+        // Nodes and servers adopted by a restarted service are not its descendants: stop them by their PID files.
+        for (Path stray : new RecordedProcesses(layout.workDir()).stopAll(STOP_GRACE)) {
+            out.println("stopped  " + stray);
         }
         return 0;
     }
@@ -253,6 +259,21 @@ public final class Weft {
                 return true;
             }
             sleep(500);
+        }
+        return false;
+    }
+
+    private boolean awaitLive(SuiteLayout.Part service, Duration timeout, AtomicReference<String> failure) {
+        String url = service.healthUrl().replace("/ready", "/live");
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline && failure.get() == null) {
+            if (healthOf(url).equals("UP")) {
+                return true;
+            }
+            if (supervisor.running(service.name()).isEmpty()) {
+                return false;
+            }
+            sleep(1_000);
         }
         return false;
     }

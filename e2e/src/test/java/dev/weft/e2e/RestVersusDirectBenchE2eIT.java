@@ -141,7 +141,8 @@ class RestVersusDirectBenchE2eIT {
     }
 
     private void restGet(String path) throws Exception {
-        HttpResponse<String> response = http.send(suite.request(path).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response =
+                http.send(suite.request(Suite.Api.GATEWAY, path).build(), HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
             throw new IllegalStateException(response.statusCode() + " " + response.body());
         }
@@ -149,7 +150,7 @@ class RestVersusDirectBenchE2eIT {
 
     private void restCreate(String name) throws Exception {
         HttpResponse<String> response = http.send(
-                suite.request("/api/v1/marbles")
+                suite.request(Suite.Api.GATEWAY, "/api/v1/marbles")
                         .header("Content-Type", "application/json")
                         .POST(HttpRequest.BodyPublishers.ofString(
                                 "{\"name\":\"" + name + "\",\"color\":\"blue\",\"size\":1,\"owner\":\"bench\"}"))

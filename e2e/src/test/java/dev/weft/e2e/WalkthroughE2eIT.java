@@ -5,32 +5,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.weft.events.CloudEvent;
-import dev.weft.events.EventJson;
 import dev.weft.events.MarbleCreated;
 import dev.weft.events.MarbleDeleted;
 import dev.weft.events.MarbleTransferred;
+import dev.weft.events.Topics;
 import dev.weft.testing.RequiresFabricBinaries;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The walkthrough's whole story through the public interfaces only, with the suite started as a user starts it
@@ -38,40 +25,20 @@ import org.junit.jupiter.api.TestMethodOrder;
  * and the ledger events seen on Kafka in order.
  */
 @RequiresFabricBinaries
+@ExtendWith(SharedSuite.class)
+@Order(1) // first: the fault classes disturb the state this story reads
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class WalkthroughE2eIT {
 
-    private static final int PORT_BASE = 24000;
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Map<String, String> SUMMARY = new LinkedHashMap<>();
 
-    private static Suite suite;
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
-
-    @BeforeAll
-    static void up() throws Exception {
-        Path work = Files.createTempDirectory("weft-e2e-");
-        suite = new Suite(work, PORT_BASE);
-        long start = System.nanoTime();
-        String output = suite.weft("up", Duration.ofMinutes(15));
-        SUMMARY.put("./weft up (network, channel, marbles with mTLS)", seconds(start) + " — " + lastLine(output));
-    }
-
-    @AfterAll
-    static void down() throws Exception {
-        if (suite != null) {
-            suite.weft("down", Duration.ofMinutes(2));
-        }
-        System.out.println();
-        System.out.println("| step | result |");
-        System.out.println("| --- | --- |");
-        SUMMARY.forEach((step, result) -> System.out.println("| " + step + " | " + result + " |"));
-    }
+    private final Suite suite = SharedSuite.suite();
 
     @Test
     @Order(1)
     void creates_reads_transfers_queries_and_deletes_marbles() throws Exception {
-        long start = System.nanoTime();
+        Summary.Step step = Summary.start(
+                "create ×2, read, transfer, by-colour transfer, range (+ pages), owner, selector (501 on LevelDB), history, delete");
         assertThat(send(
                                 "POST",
                                 "/api/v1/marbles",
@@ -121,16 +88,14 @@ class WalkthroughE2eIT {
 
         assertThat(send("DELETE", "/api/v1/marbles/marble1", null).statusCode()).isEqualTo(200);
         assertThat(send("GET", "/api/v1/marbles/marble1", null).statusCode()).isEqualTo(404);
-        SUMMARY.put(
-                "create ×2, read, transfer, by-colour transfer, range (+ pages), owner, selector (501 on LevelDB), history, delete",
-                seconds(start));
+        step.done("ok");
     }
 
     @Test
     @Order(2)
     void every_ledger_change_arrives_on_kafka_in_order() {
-        long start = System.nanoTime();
-        List<CloudEvent<?>> events = marbleEvents(5, Duration.ofSeconds(60));
+        Summary.Step step = Summary.start("marbles events on weft.marbles.events, in order");
+        List<CloudEvent<?>> events = marbleEvents(5, Duration.ofSeconds(90));
 
         assertThat(events)
                 .extracting(e -> e.data().getClass().getSimpleName() + ":" + e.subject())
@@ -147,29 +112,24 @@ class WalkthroughE2eIT {
                 .isInstanceOfSatisfying(
                         MarbleTransferred.class, t -> assertThat(t.newOwner()).isEqualTo("jerry"));
         assertThat(events.get(4).data()).isInstanceOf(MarbleDeleted.class);
-        SUMMARY.put("marbles events on weft.marbles.events, in order", seconds(start));
+        step.done("5 events, in order");
     }
 
     @Test
     @Order(3)
     void bad_input_gets_a_problem_naming_the_field_and_writes_nothing() throws Exception {
+        Summary.Step step = Summary.start("invalid marble → 400 naming the field, nothing written");
         HttpResponse<String> response = send(
                 "POST", "/api/v1/marbles", "{\"name\":\"marble9\",\"color\":\"blue\",\"size\":-1,\"owner\":\"tom\"}");
 
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(response.body()).contains("size");
         assertThat(send("GET", "/api/v1/marbles/marble9", null).statusCode()).isEqualTo(404);
-        SUMMARY.put("invalid marble → 400 naming the field, nothing written", "ok");
+        step.done("ok");
     }
 
-    private static HttpResponse<String> send(String method, String path, String body) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(suite.gatewayUrl() + path))
-                .timeout(Duration.ofSeconds(90))
-                .header("Content-Type", "application/json")
-                .header("Accept", "application/json");
-        request.method(
-                method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    private HttpResponse<String> send(String method, String path, String body) throws Exception {
+        return suite.send(Suite.Api.GATEWAY, method, path, body);
     }
 
     private static JsonNode json(HttpResponse<String> response) throws Exception {
@@ -177,33 +137,7 @@ class WalkthroughE2eIT {
         return JSON.readTree(response.body());
     }
 
-    private static List<CloudEvent<?>> marbleEvents(int expected, Duration timeout) {
-        Map<String, Object> config = Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                suite.kafkaBootstrap(),
-                ConsumerConfig.GROUP_ID_CONFIG,
-                "e2e-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
-                "earliest");
-        List<CloudEvent<?>> events = new ArrayList<>();
-        try (var consumer = new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer())) {
-            consumer.subscribe(List.of("weft.marbles.events"));
-            long deadline = System.nanoTime() + timeout.toNanos();
-            while (events.size() < expected && System.nanoTime() < deadline) {
-                consumer.poll(Duration.ofMillis(500)).forEach(r -> events.add(EventJson.read(r.value())));
-            }
-        }
-        return events;
-    }
-
-    private static String seconds(long startNanos) {
-        return String.format("%.1f s", (System.nanoTime() - startNanos) / 1e9);
-    }
-
-    private static String lastLine(String output) {
-        return output.lines()
-                .filter(l -> l.startsWith("Weft is ready"))
-                .findFirst()
-                .orElse("ready");
+    private List<CloudEvent<?>> marbleEvents(int expected, Duration timeout) {
+        return Topic.read(suite, Topics.MARBLES_EVENTS, events -> events.size() >= expected, timeout);
     }
 }

@@ -127,10 +127,11 @@ class MarbleEventsIT {
         await().atMost(Duration.ofSeconds(30))
                 .until(() -> FakeFabric.service().eventStreamStarts.size() > streamsBefore);
 
-        // The broker restarts while an event is on its way.
+        // The broker restarts while an event is on its way, and stays down longer than the publish timeout: the
+        // event the producer still holds must not be sent a second time.
         RestartableKafkaResource.broker().stop();
         create(c, colour);
-        Thread.sleep(2000);
+        Thread.sleep(6000);
         RestartableKafkaResource.broker().start();
         given().delete("/api/v1/marbles/{name}", a).then().statusCode(200);
 

@@ -214,7 +214,10 @@ public interface GatewayConfig {
         @WithDefault("30s")
         Duration maxReconnectBackoff();
 
-        /** How long to wait for Kafka to acknowledge one event before the stream is reopened from the checkpoint. */
+        /**
+         * How often the wait for Kafka's acknowledgement of one event logs that it is still waiting. The event is not
+         * sent again on a timeout (the producer still holds it); only a refusal reopens the stream.
+         */
         @WithDefault("30s")
         Duration publishTimeout();
     }

@@ -11,6 +11,7 @@ import jakarta.enterprise.event.Observes;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -25,9 +26,11 @@ import org.jboss.logging.Logger;
  *
  * <p>One loop on its own thread: open the peer's event stream at the checkpointed block, skip what was published
  * before, publish each CloudEvent and wait for the broker's acknowledgement, then move the checkpoint past it. Any
- * failure (the peer's stream ends — the client does not reopen it by itself —, Kafka does not acknowledge in time)
- * closes the stream and reopens it from the checkpoint after a growing pause. A CloudEvent that Kafka stored but did
- * not acknowledge before the failure is sent again with the same id, which consumers dedupe on.
+ * failure (the peer's stream ends — the client does not reopen it by itself —, Kafka refuses an event) closes the
+ * stream and reopens it from the checkpoint after a growing pause. While the broker is down the pump waits for the
+ * event it sent rather than sending it again: the producer keeps an unacknowledged record and delivers it once the
+ * broker is back, so a second send would publish it twice. Only an event the producer gave up on is sent again;
+ * should the broker have stored it all the same, the copy has the same id, which consumers dedupe on.
  */
 @ApplicationScoped
 public class ChaincodeEventPump {
@@ -95,7 +98,7 @@ public class ChaincodeEventPump {
                 if (pump()) {
                     backoff = config.events().reconnectBackoff();
                 }
-            } catch (RuntimeException | ExecutionException | TimeoutException e) {
+            } catch (RuntimeException | ExecutionException e) {
                 if (!running) {
                     return;
                 }
@@ -117,7 +120,7 @@ public class ChaincodeEventPump {
     }
 
     /** One stream, until it fails; true when it delivered at least one event (the connection was healthy). */
-    private boolean pump() throws ExecutionException, TimeoutException, InterruptedException {
+    private boolean pump() throws ExecutionException, InterruptedException {
         ResumePosition resume = new ResumePosition(checkpoints.read());
         boolean delivered = false;
         try (CloseableIterator<ChaincodeEvent> events = connection
@@ -140,8 +143,7 @@ public class ChaincodeEventPump {
         return delivered;
     }
 
-    private void publish(ResumePosition resume, ChaincodeEvent event)
-            throws ExecutionException, TimeoutException, InterruptedException {
+    private void publish(ResumePosition resume, ChaincodeEvent event) throws ExecutionException, InterruptedException {
         LedgerEvent ledgerEvent = new LedgerEvent(
                 event.getBlockNumber(), event.getTransactionId(), event.getEventName(), event.getPayload());
         List<CloudEvent<?>> cloudEvents =
@@ -151,15 +153,35 @@ public class ChaincodeEventPump {
                 continue;
             }
             CloudEvent<?> cloudEvent = cloudEvents.get(index);
-            publisher
-                    .publish(cloudEvent)
-                    .toCompletableFuture()
-                    .get(config.events().publishTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            awaitAck(cloudEvent, publisher.publish(cloudEvent).toCompletableFuture());
             LOG.debugf("published %s (%s) for %s", cloudEvent.id(), cloudEvent.type(), cloudEvent.subject());
             checkpoints.write(new EventCheckpoint(ledgerEvent.blockNumber(), ledgerEvent.transactionId(), index));
             broadcaster.emit(cloudEvent);
         }
         resume.transactionDone(ledgerEvent.blockNumber(), ledgerEvent.transactionId());
+    }
+
+    /**
+     * Waits for the broker's answer to one event for as long as it takes, saying so every publish-timeout. Giving up
+     * and sending it again would not cancel the first send (see the class comment). A refusal (the producer gave up
+     * after its {@code delivery.timeout.ms}) ends the wait with an {@link ExecutionException}.
+     */
+    private void awaitAck(CloudEvent<?> event, CompletableFuture<Void> acked)
+            throws ExecutionException, InterruptedException {
+        Duration wait = config.events().publishTimeout();
+        while (true) {
+            try {
+                acked.get(wait.toMillis(), TimeUnit.MILLISECONDS);
+                return;
+            } catch (TimeoutException notYet) {
+                if (!running) {
+                    throw new InterruptedException("stopping while " + event.id() + " waits for Kafka");
+                }
+                LOG.warnf(
+                        "Kafka has not acknowledged %s after %s (is the broker down?); still waiting",
+                        event.id(), wait);
+            }
+        }
     }
 
     private void pause(Duration wait) {

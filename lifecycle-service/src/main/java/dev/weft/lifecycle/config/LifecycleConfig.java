@@ -26,6 +26,13 @@ public interface LifecycleConfig {
     @WithDefault("ghcr.io/weft/chaincode-marbles:0.1.0")
     String chaincodeImage();
 
+    /**
+     * How often the local runtime checks that the servers of ready chaincodes still run, and starts the stopped ones
+     * again; {@code 0s} turns the check off. Kubernetes restarts its pods itself and ignores this.
+     */
+    @WithDefault("5s")
+    Duration superviseInterval();
+
     /** Timeouts of the workflow steps. */
     Timeouts timeouts();
 

@@ -37,6 +37,14 @@ public interface ChaincodeRuntime {
     /** Whether the server for exactly this package runs. */
     boolean isRunning(ServerLaunch launch);
 
+    /**
+     * Whether {@code mspId}'s server of {@code packageId} runs. Kubernetes Deployments restart their own pods, so a
+     * runtime on top of them answers {@code true}; the local runtime looks at the process.
+     */
+    default boolean isServing(String chaincode, String mspId, String packageId) {
+        return true;
+    }
+
     /** Waits until the server accepts connections, or fails with {@link ServerStartException}. */
     void awaitAccepting(ServerLaunch launch, Duration timeout);
 

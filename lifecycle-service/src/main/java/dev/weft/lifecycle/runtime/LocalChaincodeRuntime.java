@@ -92,7 +92,12 @@ public final class LocalChaincodeRuntime implements ChaincodeRuntime {
 
     @Override
     public boolean isRunning(ServerLaunch launch) {
-        return process(folder(launch.spec().name(), launch.mspId(), launch.packageId()))
+        return isServing(launch.spec().name(), launch.mspId(), launch.packageId());
+    }
+
+    @Override
+    public boolean isServing(String chaincode, String mspId, String packageId) {
+        return process(folder(chaincode, mspId, packageId))
                 .map(ProcessHandle::isAlive)
                 .orElse(false);
     }

@@ -50,10 +50,14 @@ public final class DeploymentService implements AutoCloseable {
         this.runtime = runtime;
     }
 
-    /** Validates {@code spec} and starts (or queues) its deployment; {@link dev.weft.lifecycle.spec.InvalidSpecException} when invalid. */
+    /**
+     * Validates {@code spec} (against its network too, once that is known) and starts (or queues) its deployment;
+     * {@link dev.weft.lifecycle.spec.InvalidSpecException} when invalid, and then nothing is recorded.
+     */
     public ChaincodeStatus submit(ChaincodeSpec spec) {
         ChaincodeSpec valid = ChaincodeSpecValidator.requireValid(spec);
         Optional<NetworkReady> network = networks.get(valid.network());
+        network.ifPresent(ready -> ChaincodeSpecValidator.requireFits(valid, ready));
         ChaincodeStatus status = store.load(valid.name()).orElseGet(ChaincodeStatus::new);
         status.name = valid.name();
         status.network = valid.network();
@@ -114,8 +118,38 @@ public final class DeploymentService implements AutoCloseable {
         }
     }
 
+    /**
+     * Starts again the servers of ready chaincodes whose process stopped (crashed or killed): re-runs the chaincode's
+     * workflow, which finds the package installed, approved and committed, and only starts the missing servers. The
+     * local runtime has no supervisor of its own, unlike a Kubernetes Deployment, so {@link ServerSupervisor} calls
+     * this periodically.
+     *
+     * @return the chaincodes whose servers are being started again
+     */
+    public synchronized List<String> reviveStoppedServers() {
+        List<String> revived = new java.util.ArrayList<>();
+        for (ChaincodeStatus status : store.list()) {
+            if (status.phase != Phase.READY || busy(status.name)) {
+                continue;
+            }
+            List<String> stopped = status.organizations.entrySet().stream()
+                    .filter(org -> org.getValue().packageId != null
+                            && !runtime.isServing(status.name, org.getKey(), org.getValue().packageId))
+                    .map(Map.Entry::getKey)
+                    .toList();
+            Optional<NetworkReady> network = networks.get(status.network);
+            if (stopped.isEmpty() || network.isEmpty()) {
+                continue;
+            }
+            LOG.warnf("%s: the chaincode server of %s stopped; starting it again", status.name, stopped);
+            schedule(status.spec, network.get());
+            revived.add(status.name);
+        }
+        return revived;
+    }
+
     /** Stops the chaincode's servers; the committed definition stays on the channel. */
-    public Optional<ChaincodeStatus> delete(String name) {
+    public synchronized Optional<ChaincodeStatus> delete(String name) {
         Optional<ChaincodeStatus> status = store.load(name);
         status.ifPresent(found -> {
             await(name);
@@ -147,6 +181,11 @@ public final class DeploymentService implements AutoCloseable {
         if (tail != null) {
             tail.exceptionally(e -> null).join();
         }
+    }
+
+    private boolean busy(String name) {
+        CompletableFuture<ChaincodeStatus> tail = tails.get(name);
+        return tail != null && !tail.isDone();
     }
 
     private void schedule(ChaincodeSpec spec, NetworkReady network) {

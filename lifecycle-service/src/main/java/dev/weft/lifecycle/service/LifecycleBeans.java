@@ -20,6 +20,7 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 
 /** The composition root: builds the workflow and its parts from {@link LifecycleConfig}. */
 @Singleton
@@ -66,6 +67,21 @@ public class LifecycleBeans {
 
     void resume(@Observes StartupEvent startup, DeploymentService service) {
         service.resumeAll();
+    }
+
+    @Produces
+    @Singleton
+    ServerSupervisor supervisor(LifecycleConfig config, DeploymentService service) {
+        boolean local = "local".equals(config.runtime());
+        return new ServerSupervisor(service, local ? config.superviseInterval() : Duration.ZERO);
+    }
+
+    void supervise(@Observes StartupEvent startup, ServerSupervisor supervisor) {
+        supervisor.start();
+    }
+
+    void close(@Disposes ServerSupervisor supervisor) {
+        supervisor.close();
     }
 
     private static Path workDir(LifecycleConfig config) {

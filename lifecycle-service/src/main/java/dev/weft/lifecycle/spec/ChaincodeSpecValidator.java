@@ -1,5 +1,6 @@
 package dev.weft.lifecycle.spec;
 
+import dev.weft.events.NetworkReady;
 import dev.weft.fabric.admin.channel.PolicyDsl;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -39,6 +40,37 @@ public final class ChaincodeSpecValidator {
             throw new InvalidSpecException(problems);
         }
         return spec.withDefaults();
+    }
+
+    /**
+     * Checks a valid spec against the network it names, once that network has announced itself: an organization or
+     * channel the network lacks would otherwise be accepted and only fail at the workflow's first step.
+     *
+     * @throws InvalidSpecException naming {@code organizations[i]} or {@code channel}
+     */
+    public static void requireFits(ChaincodeSpec spec, NetworkReady network) {
+        List<SpecProblem> problems = new ArrayList<>();
+        List<String> members = network.organizations().stream()
+                .map(NetworkReady.Organization::mspId)
+                .toList();
+        for (int i = 0; i < spec.organizations().size(); i++) {
+            String mspId = spec.organizations().get(i);
+            if (!members.contains(mspId)) {
+                problems.add(new SpecProblem(
+                        "organizations[" + i + "]",
+                        "organization " + mspId + " is not part of network " + network.network() + " (it has " + members
+                                + ")"));
+            }
+        }
+        if (!network.channels().isEmpty() && !network.channels().contains(spec.channel())) {
+            problems.add(new SpecProblem(
+                    "channel",
+                    "network " + network.network() + " has no channel " + spec.channel() + " (it has "
+                            + network.channels() + ")"));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidSpecException(problems);
+        }
     }
 
     /** Every problem of {@code spec}; empty when it is valid. */

@@ -56,6 +56,16 @@ public final class RecordingRuntime implements ChaincodeRuntime {
     }
 
     @Override
+    public synchronized boolean isServing(String chaincode, String mspId, String packageId) {
+        return running.contains(mspId + " " + packageId);
+    }
+
+    /** What a killed server process leaves: the runtime no longer sees it. */
+    public synchronized void crash(String mspId) {
+        running.removeIf(entry -> entry.startsWith(mspId + " "));
+    }
+
+    @Override
     public synchronized void awaitAccepting(ServerLaunch launch, Duration timeout) {
         if (failStarts) {
             throw new ServerStartException("the chaincode server for " + launch.mspId()

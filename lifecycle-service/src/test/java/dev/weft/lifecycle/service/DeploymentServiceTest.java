@@ -1,6 +1,7 @@
 package dev.weft.lifecycle.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.weft.events.NetworkReady;
 import dev.weft.lifecycle.artifacts.ServerTlsStore;
@@ -8,6 +9,8 @@ import dev.weft.lifecycle.fabric.InMemoryFabric;
 import dev.weft.lifecycle.runtime.RecordingRuntime;
 import dev.weft.lifecycle.spec.ChaincodeSpec;
 import dev.weft.lifecycle.spec.ChaincodeSpecValidator;
+import dev.weft.lifecycle.spec.InvalidSpecException;
+import dev.weft.lifecycle.spec.SpecProblem;
 import dev.weft.lifecycle.workflow.ChaincodeStatus;
 import dev.weft.lifecycle.workflow.ChaincodeStatus.Phase;
 import dev.weft.lifecycle.workflow.DeploymentWorkflow;
@@ -146,6 +149,71 @@ class DeploymentServiceTest {
             assertThat(runtime.running()).hasSize(2);
             assertThat(service.status("marbles").orElseThrow().phase).isEqualTo(Phase.READY);
             assertThat(fabric.transactions()).isEqualTo(transactions);
+        }
+    }
+
+    @Test
+    void a_stopped_server_of_a_ready_chaincode_is_started_again_without_a_new_definition() {
+        try (DeploymentService service = service()) {
+            service.onNetworkReady(NETWORK, List.of(marbles()));
+            service.await("marbles");
+            int transactions = fabric.transactions();
+            runtime.crash("Org2MSP");
+
+            assertThat(service.reviveStoppedServers()).containsExactly("marbles");
+            service.await("marbles");
+
+            assertThat(runtime.running()).anyMatch(server -> server.startsWith("Org2MSP "));
+            assertThat(service.status("marbles").orElseThrow().phase).isEqualTo(Phase.READY);
+            assertThat(fabric.transactions()).isEqualTo(transactions);
+            assertThat(service.reviveStoppedServers()).isEmpty();
+        }
+    }
+
+    @Test
+    void the_servers_of_a_deleted_chaincode_stay_stopped() {
+        try (DeploymentService service = service()) {
+            service.onNetworkReady(NETWORK, List.of(marbles()));
+            service.await("marbles");
+
+            service.delete("marbles");
+
+            assertThat(service.reviveStoppedServers()).isEmpty();
+            assertThat(runtime.running()).isEmpty();
+        }
+    }
+
+    @Test
+    void an_organization_or_channel_the_known_network_lacks_is_refused_and_nothing_is_recorded() {
+        try (DeploymentService service = service()) {
+            service.onNetworkReady(NETWORK, List.of());
+            ChaincodeSpec spec = marbles();
+            ChaincodeSpec strangers = new ChaincodeSpec(
+                    "strangers",
+                    "1.0",
+                    null,
+                    "otherchannel",
+                    "net1",
+                    List.of("Org1MSP", "Org9MSP"),
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    java.util.Map.of(),
+                    null,
+                    null);
+
+            assertThatThrownBy(() -> service.submit(strangers))
+                    .isInstanceOfSatisfying(
+                            InvalidSpecException.class,
+                            e -> assertThat(e.problems())
+                                    .extracting(SpecProblem::field)
+                                    .containsExactly("organizations[1]", "channel"));
+            assertThat(service.status("strangers")).isEmpty();
+            assertThat(service.submit(spec).phase).isEqualTo(Phase.IN_PROGRESS);
+            service.await("marbles");
         }
     }
 }
