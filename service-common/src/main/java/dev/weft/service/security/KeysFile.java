@@ -82,7 +82,9 @@ public final class KeysFile {
                     "a key named '" + entry.name() + "' exists; revoke it or pick another name");
         }
         String base = text.isBlank() ? HEADER : (text.endsWith("\n") ? text : text + "\n");
-        return base + line(entry) + "\n";
+        String appended = base + line(entry) + "\n";
+        parse(appended); // e.g. a name the file cannot hold: refused before anything is written
+        return appended;
     }
 
     /**
@@ -109,6 +111,21 @@ public final class KeysFile {
             throw new IllegalArgumentException("no key named '" + name + "'");
         }
         return String.join("\n", lines);
+    }
+
+    /** The text without the line of the key {@code name}, if there is one; other lines are kept as they are. */
+    public static String remove(String text, String name) {
+        parse(text);
+        List<String> kept = new ArrayList<>();
+        String[] lines = text.split("\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            String line = lines[i].strip();
+            boolean entry = !line.isEmpty() && !line.startsWith("#");
+            if (!entry || !parseLine(i + 1, line).name().equals(name)) {
+                kept.add(lines[i]);
+            }
+        }
+        return String.join("\n", kept);
     }
 
     private static ApiKeyEntry parseLine(int number, String line) {

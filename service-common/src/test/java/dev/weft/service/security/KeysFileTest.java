@@ -121,5 +121,15 @@ class KeysFileTest {
                             org.assertj.core.groups.Tuple.tuple("b", false));
             assertThatThrownBy(() -> KeysFile.revoke(text, "c")).hasMessage("no key named 'c'");
         }
+
+        @Test
+        void removes_one_key_and_keeps_the_other_lines() {
+            String text = "# mine\nname=a sha256=" + HASH_A + " roles=marbles:read\nname=b sha256=" + HASH_B
+                    + " roles=marbles:write\n";
+
+            assertThat(KeysFile.remove(text, "a"))
+                    .isEqualTo("# mine\nname=b sha256=" + HASH_B + " roles=marbles:write\n");
+            assertThat(KeysFile.remove(text, "c")).isEqualTo(text);
+        }
     }
 }
