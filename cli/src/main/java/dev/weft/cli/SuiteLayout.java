@@ -14,8 +14,17 @@ import java.util.Map;
  * @param fabricBin the Fabric binaries folder
  * @param java the java executable
  * @param cliClasspath the classpath of this CLI, which also runs the embedded Kafka
+ * @param auth whether the services authenticate callers (with the keys file in {@link #securityDir()}); false turns
+ *     authentication off ({@code --no-auth})
  */
-record SuiteLayout(Path repository, Path workDir, SuitePorts ports, Path fabricBin, String java, String cliClasspath) {
+record SuiteLayout(
+        Path repository,
+        Path workDir,
+        SuitePorts ports,
+        Path fabricBin,
+        String java,
+        String cliClasspath,
+        boolean auth) {
 
     /** The network {@code up} creates. */
     static final String NETWORK = "weft";
@@ -93,6 +102,11 @@ record SuiteLayout(Path repository, Path workDir, SuitePorts ports, Path fabricB
                                 + workDir.resolve("gateway/marbles-events.checkpoint")));
     }
 
+    /** Where the local API key and the keys file the services read are kept. */
+    Path securityDir() {
+        return workDir.resolve("security");
+    }
+
     Path provisionerWorkDir() {
         return workDir.resolve("provisioner");
     }
@@ -112,6 +126,10 @@ record SuiteLayout(Path repository, Path workDir, SuitePorts ports, Path fabricB
         command.add("-Dquarkus.http.host=127.0.0.1");
         command.add("-Dquarkus.http.port=" + port);
         command.add("-Dkafka.bootstrap.servers=127.0.0.1:" + ports.kafka());
+        command.add(
+                auth
+                        ? "-Dweft.security.api-keys.file=" + new LocalApiKey(securityDir()).keysFile()
+                        : "-Dweft.security.enabled=false");
         command.addAll(settings);
         command.add("-jar");
         command.add(quarkusRunJar(module).toString());

@@ -1,6 +1,8 @@
 package dev.weft.e2e;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,6 +28,23 @@ final class Suite {
 
     String gatewayUrl() {
         return "http://127.0.0.1:" + (portBase + 1080);
+    }
+
+    /**
+     * The local API key {@code ./weft up} made (every role), read from the work folder where it keeps it: the one
+     * credential a user of the local run has.
+     */
+    String apiKey() {
+        try {
+            return Files.readString(workDir.resolve("security/local-api-key")).strip();
+        } catch (IOException e) {
+            throw new UncheckedIOException("no local API key: did ./weft up run?", e);
+        }
+    }
+
+    /** The request with the local API key, as every call to the suite's APIs needs. */
+    HttpRequest.Builder authorize(HttpRequest.Builder request) {
+        return request.header("X-API-Key", apiKey());
     }
 
     String kafkaBootstrap() {

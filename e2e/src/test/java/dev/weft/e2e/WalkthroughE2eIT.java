@@ -41,7 +41,9 @@ import org.junit.jupiter.api.TestMethodOrder;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class WalkthroughE2eIT {
 
-    private static final int PORT_BASE = 24000;
+    /** Ports of this run; {@code -Dweft.e2e.port-base=N} moves them when another suite holds the default ones. */
+    private static final int PORT_BASE = Integer.getInteger("weft.e2e.port-base", 24000);
+
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Map<String, String> SUMMARY = new LinkedHashMap<>();
 
@@ -162,8 +164,23 @@ class WalkthroughE2eIT {
         SUMMARY.put("invalid marble → 400 naming the field, nothing written", "ok");
     }
 
+    @Test
+    @Order(4)
+    void refuses_calls_without_the_api_key() throws Exception {
+        HttpResponse<String> anonymous = HTTP.send(
+                HttpRequest.newBuilder(URI.create(suite.gatewayUrl() + "/api/v1/marbles/marble2"))
+                        .timeout(Duration.ofSeconds(30))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(anonymous.statusCode()).isEqualTo(401);
+        assertThat(anonymous.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+        SUMMARY.put("no API key → 401 problem details", "ok");
+    }
+
     private static HttpResponse<String> send(String method, String path, String body) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(suite.gatewayUrl() + path))
+        HttpRequest.Builder request = suite.authorize(HttpRequest.newBuilder(URI.create(suite.gatewayUrl() + path)))
                 .timeout(Duration.ofSeconds(90))
                 .header("Content-Type", "application/json")
                 .header("Accept", "application/json");

@@ -12,7 +12,7 @@ import java.util.HexFormat;
  *
  * <p>A key is {@code weft_} followed by 256 random bits in URL-safe Base64. Only its SHA-256 is stored: a key with
  * 256 bits of entropy cannot be found from its hash by guessing, so a slow password hash (bcrypt, Argon2) would add
- * cost to every request and no protection (see docs/adr/0030-authentication.md).
+ * cost to every request and no protection (see docs/adr/0022-authentication.md).
  *
  * <pre>{@code
  * String key = ApiKeys.newKey();            // weft_3q2-7wE...   shown to the user once
