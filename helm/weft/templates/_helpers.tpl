@@ -112,6 +112,11 @@ kafka.ssl.truststore.location=/etc/weft/kafka-tls/ca.crt
 - name: config
   mountPath: /deployments/config
   readOnly: true
+{{- if .Values.auth.enabled }}
+- name: api-keys
+  mountPath: /etc/weft/api-keys
+  readOnly: true
+{{- end }}
 - name: tmp
   mountPath: /tmp
 {{- if and (eq .Values.kafka.mode "external") .Values.kafka.external.tls.caSecret }}
@@ -126,6 +131,14 @@ kafka.ssl.truststore.location=/etc/weft/kafka-tls/ca.crt
 - name: config
   configMap:
     name: {{ include "weft.componentName" . }}
+{{- if .ctx.Values.auth.enabled }}
+# The whole Secret, not a subPath: the kubelet then refreshes the file when the Secret changes, and the services
+# re-read it, so keys are added and revoked without a restart. Optional: without it no API key is accepted.
+- name: api-keys
+  secret:
+    secretName: {{ include "weft.apiKeysSecret" .ctx }}
+    optional: true
+{{- end }}
 - name: tmp
   emptyDir: {}
 {{- if and (eq .ctx.Values.kafka.mode "external") .ctx.Values.kafka.external.tls.caSecret }}
@@ -274,4 +287,32 @@ affinity:
 {{- else -}}
 {{- dict "cert" "/etc/weft/fabric/identity/cert.pem" "key" "/etc/weft/fabric/identity/key.pem" | toJson -}}
 {{- end -}}
+{{- end -}}
+
+{{/* The Secret holding the API keys file (`api-keys`, hashes only). */}}
+{{- define "weft.apiKeysSecret" -}}
+{{- .Values.auth.apiKeys.secret | default (printf "%s-api-keys" (include "weft.fullname" .)) -}}
+{{- end -}}
+
+{{/* The Secret holding the network Job's API key (`api-key`). */}}
+{{- define "weft.networkSubmitterSecret" -}}
+{{- .Values.network.submitJob.apiKeySecret | default (printf "%s-network-submitter" (include "weft.fullname" .)) -}}
+{{- end -}}
+
+{{/* The weft.security.* lines of every service's application.properties (see service-common SecurityConfig). */}}
+{{- define "weft.securityProperties" -}}
+weft.security.enabled={{ .Values.auth.enabled }}
+{{- if .Values.auth.enabled }}
+weft.security.api-keys.file=/etc/weft/api-keys/api-keys
+{{- with .Values.auth.jwt.issuer }}
+weft.security.jwt.issuer={{ . }}
+{{- end }}
+{{- with .Values.auth.jwt.audience }}
+weft.security.jwt.audience={{ . }}
+{{- end }}
+{{- with .Values.auth.jwt.jwksLocation }}
+weft.security.jwt.jwks-location={{ . }}
+{{- end }}
+weft.security.jwt.roles-claim={{ .Values.auth.jwt.rolesClaim }}
+{{- end }}
 {{- end -}}

@@ -15,6 +15,8 @@ import java.util.Map;
  * @param java the java executable
  * @param cliClasspath the classpath of this CLI, which also runs the embedded Kafka
  * @param gatewayIdentity whose Fabric identity the gateway signs with
+ * @param auth whether the services authenticate callers (with the keys file in {@link #securityDir()}); false turns
+ *     authentication off ({@code --no-auth})
  */
 record SuiteLayout(
         Path repository,
@@ -23,7 +25,8 @@ record SuiteLayout(
         Path fabricBin,
         String java,
         String cliClasspath,
-        GatewayIdentity gatewayIdentity) {
+        GatewayIdentity gatewayIdentity,
+        boolean auth) {
 
     /** The gateway's {@code weft.gateway.identity.mode}. */
     enum GatewayIdentity {
@@ -126,6 +129,11 @@ record SuiteLayout(
         return service("gateway-api", ports.gateway(), settings);
     }
 
+    /** Where the local API key and the keys file the services read are kept. */
+    Path securityDir() {
+        return workDir.resolve("security");
+    }
+
     Path provisionerWorkDir() {
         return workDir.resolve("provisioner");
     }
@@ -145,6 +153,10 @@ record SuiteLayout(
         command.add("-Dquarkus.http.host=127.0.0.1");
         command.add("-Dquarkus.http.port=" + port);
         command.add("-Dkafka.bootstrap.servers=127.0.0.1:" + ports.kafka());
+        command.add(
+                auth
+                        ? "-Dweft.security.api-keys.file=" + new LocalApiKey(securityDir()).keysFile()
+                        : "-Dweft.security.enabled=false");
         command.addAll(settings);
         command.add("-jar");
         command.add(quarkusRunJar(module).toString());

@@ -26,6 +26,10 @@ import java.util.concurrent.atomic.AtomicReference;
  * network (three Raft orderers, org1 and org2 with a peer each, {@code mychannel}); the lifecycle service deploys
  * marbles when the network is ready, and {@code up} returns once the gateway reports ready. Every part keeps its data
  * under the work folder, so {@code up} after a crash resumes, and {@code up} on a running suite starts nothing twice.
+ *
+ * <p>Callers of the services' APIs authenticate: {@code up} makes a local API key with every role once (see
+ * {@link LocalApiKey}), gives the services the keys file, and uses the key for its own calls. {@code up --no-auth}
+ * turns authentication off instead. {@code ./weft apikey new|revoke} manages further keys (see {@link ApiKeyCommand}).
  */
 public final class Weft {
 
@@ -51,6 +55,11 @@ public final class Weft {
     public static void main(String[] args) {
         // The Kafka client logs every setting at INFO; the CLI shows progress lines, not client chatter.
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+        if (args.length > 0 && args[0].equals("apikey")) {
+            System.exit(ApiKeyCommand.run(
+                    java.util.Arrays.copyOfRange(args, 1, args.length), System.getenv(), System.out, System.err));
+            return;
+        }
         Options options;
         try {
             options = Options.parse(args, System.getenv());
@@ -67,7 +76,8 @@ public final class Weft {
                 Path.of(System.getenv().getOrDefault("FABRIC_BIN", "")),
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 System.getProperty("java.class.path"),
-                options.gatewayIdentity());
+                options.gatewayIdentity(),
+                options.auth());
         Weft weft = new Weft(layout, System.out);
         int code = switch (options.command()) {
             case "up" -> weft.up(options.timeout());
@@ -103,6 +113,16 @@ public final class Weft {
             missing.forEach(p -> System.err.println("weft: " + p));
             return 2;
         }
+        String apiKey;
+        try {
+            apiKey = layout.auth() ? new LocalApiKey(layout.securityDir()).ensure() : null;
+        } catch (IOException | RuntimeException e) {
+            return fail("cannot set up the local API key in " + layout.securityDir() + ": " + e.getMessage());
+        }
+        if (!layout.auth()) {
+            System.err.println("weft: WARNING: --no-auth: the services accept every call without credentials."
+                    + " They listen on 127.0.0.1 only, but any local user or process can use every API.");
+        }
         Instant start = Instant.now();
         out.println("Starting Weft in " + layout.workDir().toAbsolutePath() + " (logs in "
                 + layout.workDir().resolve("logs").toAbsolutePath() + ")");
@@ -127,7 +147,7 @@ public final class Weft {
                     return fail(service.name() + " did not start; see " + supervisor.log(service.name()));
                 }
             }
-            requestNetwork();
+            requestNetwork(apiKey);
             if (!awaitHttpOk(layout.gateway().healthUrl(), timeout, failure)) {
                 return fail(Optional.ofNullable(failure.get())
                         .orElse("the suite was not ready within " + timeout + "; see the logs in "
@@ -178,15 +198,18 @@ public final class Weft {
         out.println("  " + part.name() + " started (pid " + handle.pid() + ")");
     }
 
-    private void requestNetwork() {
+    private void requestNetwork(String apiKey) {
         String spec = "{\"name\":\"" + SuiteLayout.NETWORK + "\",\"stateDatabase\":\"leveldb\",\"local\":{\"portBase\":"
                 + layout.ports().fabric() + "}}";
-        HttpRequest request = HttpRequest.newBuilder(
+        HttpRequest.Builder builder = HttpRequest.newBuilder(
                         URI.create("http://127.0.0.1:" + layout.ports().provisioner() + "/api/v1/networks"))
                 .timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(spec))
-                .build();
+                .POST(HttpRequest.BodyPublishers.ofString(spec));
+        if (apiKey != null) {
+            builder.header("X-API-Key", apiKey);
+        }
+        HttpRequest request = builder.build();
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() >= 300) {
@@ -213,8 +236,18 @@ public final class Weft {
         out.println("  Chaincodes   http://127.0.0.1:" + layout.ports().lifecycle() + "/api/v1/chaincodes/"
                 + SuiteLayout.CHAINCODE);
         out.println();
+        String header = layout.auth() ? authHeader() : null;
+        if (header != null) {
+            out.println("Every API call needs the local API key (every role); it is in "
+                    + localKey().keyFile() + ".");
+            out.println("./weft apikey new --name <name> --roles <role,...> makes more (see docs/security.md).");
+            out.println();
+        }
         out.println("Create a marble:");
         out.println("  curl -s -X POST http://127.0.0.1:" + gateway + "/api/v1/marbles \\");
+        if (header != null) {
+            out.println("       " + header + " \\");
+        }
         out.println("       -H 'Content-Type: application/json' \\");
         out.println("       -d '{\"name\":\"marble1\",\"color\":\"blue\",\"size\":35,\"owner\":\"tom\"}'");
         out.println();
@@ -232,6 +265,15 @@ public final class Weft {
             options.append(" --work-dir ").append(layout.workDir());
         }
         return options.toString();
+    }
+
+    /** The curl option that reads the key from its file: the key itself never appears in the output or logs. */
+    private String authHeader() {
+        return "-H \"X-API-Key: $(cat " + localKey().keyFile() + ")\"";
+    }
+
+    private LocalApiKey localKey() {
+        return new LocalApiKey(layout.securityDir());
     }
 
     private boolean noPartRunning() {
@@ -336,11 +378,14 @@ public final class Weft {
             Path workDir,
             Path repository,
             Duration timeout,
-            SuiteLayout.GatewayIdentity gatewayIdentity) {
+            SuiteLayout.GatewayIdentity gatewayIdentity,
+            boolean auth) {
 
         static final String USAGE =
-                "usage: ./weft up|down|status [--port-base N] [--work-dir DIR] [--timeout-minutes M]"
+                "usage: ./weft up|down|status [--port-base N] [--work-dir DIR] [--timeout-minutes M] [--no-auth]"
                         + " [--gateway-identity org|per-caller]"
+                        + "\n       ./weft apikey new --name NAME --roles ROLE[,ROLE...] [--keys-file FILE]"
+                        + "\n       ./weft apikey revoke --name NAME [--keys-file FILE]"
                         + "\n  environment: FABRIC_BIN (required for up), WEFT_PORT_BASE, WEFT_WORK_DIR,"
                         + " WEFT_GATEWAY_IDENTITY";
 
@@ -358,8 +403,13 @@ public final class Weft {
             Duration timeout = Duration.ofMinutes(15);
             SuiteLayout.GatewayIdentity identity = SuiteLayout.GatewayIdentity.parse(
                     "WEFT_GATEWAY_IDENTITY", env.getOrDefault("WEFT_GATEWAY_IDENTITY", "org"));
+            boolean auth = true;
             for (int i = 1; i < args.length; i++) {
                 String name = args[i];
+                if (name.equals("--no-auth")) {
+                    auth = false;
+                    continue;
+                }
                 if (i + 1 >= args.length) {
                     throw new IllegalArgumentException("missing value for " + name);
                 }
@@ -378,7 +428,8 @@ public final class Weft {
                     repository.resolve(workDir).normalize(),
                     repository,
                     timeout,
-                    identity);
+                    identity,
+                    auth);
         }
 
         private static int parseInt(String name, String value) {

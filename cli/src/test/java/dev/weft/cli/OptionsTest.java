@@ -17,6 +17,15 @@ class OptionsTest {
         assertThat(options.ports().base()).isEqualTo(7000);
         assertThat(options.workDir()).hasToString("/repo/.weft");
         assertThat(options.timeout()).isEqualTo(Duration.ofMinutes(15));
+        assertThat(options.auth()).isTrue();
+    }
+
+    @Test
+    void no_auth_turns_authentication_off() {
+        Weft.Options options = Weft.Options.parse(new String[] {"up", "--no-auth", "--port-base", "17000"}, Map.of());
+
+        assertThat(options.auth()).isFalse();
+        assertThat(options.ports().base()).isEqualTo(17000);
     }
 
     @Test

@@ -7,7 +7,15 @@ import org.junit.jupiter.api.Test;
 
 class SuiteLayoutTest {
 
+    private static SuiteLayout layout(boolean auth) {
+        return layout(SuiteLayout.GatewayIdentity.ORG, auth);
+    }
+
     private static SuiteLayout layout(SuiteLayout.GatewayIdentity identity) {
+        return layout(identity, true);
+    }
+
+    private static SuiteLayout layout(SuiteLayout.GatewayIdentity identity, boolean auth) {
         return new SuiteLayout(
                 Path.of("/repo"),
                 Path.of("/repo/.weft"),
@@ -15,7 +23,8 @@ class SuiteLayoutTest {
                 Path.of("/fabric/bin"),
                 "java",
                 "cp",
-                identity);
+                identity,
+                auth);
     }
 
     @Test
@@ -36,5 +45,31 @@ class SuiteLayoutTest {
                                 + "/repo/.weft/provisioner/weft/nodes/org1-ca/bootstrap-admin-password",
                         "-Dweft.gateway.identity.per-caller.store-dir=/repo/.weft/gateway/caller-identities");
         assertThat(new SuitePorts(7000).required()).containsEntry(7190, "org1-ca");
+    }
+
+    @Test
+    void gives_every_service_the_local_keys_file() {
+        for (SuiteLayout.Part part : java.util.List.of(
+                layout(true).provisioner(),
+                layout(true).lifecycle(),
+                layout(true).gateway())) {
+            assertThat(part.command())
+                    .as(part.name())
+                    .contains("-Dweft.security.api-keys.file=/repo/.weft/security/api-keys")
+                    .noneMatch(arg -> arg.startsWith("-Dweft.security.enabled"));
+        }
+    }
+
+    @Test
+    void no_auth_switches_authentication_off_in_every_service() {
+        for (SuiteLayout.Part part : java.util.List.of(
+                layout(false).provisioner(),
+                layout(false).lifecycle(),
+                layout(false).gateway())) {
+            assertThat(part.command())
+                    .as(part.name())
+                    .contains("-Dweft.security.enabled=false")
+                    .noneMatch(arg -> arg.startsWith("-Dweft.security.api-keys"));
+        }
     }
 }

@@ -125,10 +125,12 @@ class ComposeConsistencyTest {
 
         @Test
         void weft_environment_variables_name_settings_the_services_declare() {
+            ConfigMappingSource security = ConfigMappingSource.forPrefix("weft.security");
             for (String name : WEFT_SERVICES) {
-                ConfigMappingSource mapping = ConfigMappingSource.forPrefix("weft." + name);
+                ConfigMappingSource service = ConfigMappingSource.forPrefix("weft." + name);
                 for (String env : COMPOSE.environment(name).keySet()) {
                     if (env.startsWith("WEFT_")) {
+                        ConfigMappingSource mapping = env.startsWith("WEFT_SECURITY_") ? security : service;
                         assertThat(mapping.hasEnv(env))
                                 .as("%s sets %s, which %s does not declare", name, env, mapping.file())
                                 .isTrue();
@@ -144,6 +146,16 @@ class ComposeConsistencyTest {
                 String bootstrap = COMPOSE.environment(name).get("KAFKA_BOOTSTRAP_SERVERS");
                 assertThat(advertised).isEqualTo("PLAINTEXT://" + bootstrap);
                 assertThat(COMPOSE.dependsOn(name)).containsEntry("kafka", "service_healthy");
+            }
+        }
+
+        @Test
+        void every_service_reads_the_same_api_keys_file() {
+            for (String name : WEFT_SERVICES) {
+                assertThat(COMPOSE.environment(name).get("WEFT_SECURITY_API_KEYS_FILE"))
+                        .as(name)
+                        .isEqualTo("/etc/weft/api-keys/api-keys")
+                        .startsWith(mountTarget(name, "./config/security") + "/");
             }
         }
 

@@ -24,7 +24,8 @@ import java.util.stream.Stream;
  */
 final class ConfigMappingSource {
 
-    private static final List<String> MODULES = List.of("provisioner-service", "lifecycle-service", "gateway-api");
+    private static final List<String> MODULES =
+            List.of("provisioner-service", "lifecycle-service", "gateway-api", "service-common");
     private static final Pattern ACCESSOR = Pattern.compile("\\b([a-z][A-Za-z0-9]*)\\(\\)\\s*;");
 
     private final String prefix;

@@ -249,6 +249,70 @@ class VariantRenderTest {
         }
     }
 
+    /** {@code auth.*}: the services' {@code weft.security.*} settings, the keys Secret and the network Job's key. */
+    @Nested
+    class Authentication {
+
+        @Test
+        void hands_the_oidc_settings_and_the_keys_file_to_every_service() {
+            RenderedChart chart = ChartRenderer.chart()
+                    .values("ci/external-kafka-values.yaml")
+                    .render();
+            for (String service : List.of("provisioner", "lifecycle", "gateway")) {
+                Properties props = ServiceProperties.of(chart, "weft-" + service);
+                assertThat(props.getProperty("weft.security.enabled")).isEqualTo("true");
+                assertThat(props.getProperty("weft.security.jwt.issuer"))
+                        .isEqualTo("https://login.example.com/realms/weft");
+                assertThat(props.getProperty("weft.security.jwt.audience")).isEqualTo("weft");
+                assertThat(props.getProperty("weft.security.jwt.jwks-location"))
+                        .endsWith("/protocol/openid-connect/certs");
+                assertThat(props.getProperty("weft.security.jwt.roles-claim")).isEqualTo("scope");
+                assertThat(props.getProperty("weft.security.api-keys.file")).isEqualTo("/etc/weft/api-keys/api-keys");
+                JsonNode pod = chart.get("Deployment", "weft-" + service)
+                        .path("spec")
+                        .path("template")
+                        .path("spec");
+                JsonNode keys = DefaultValuesRenderTest.volume(pod, "api-keys").path("secret");
+                assertThat(keys.path("secretName").asText()).isEqualTo("weft-keys");
+                assertThat(keys.path("optional").asBoolean()).isTrue();
+            }
+        }
+
+        @Test
+        void the_network_job_sends_its_key_from_a_secret_and_never_holds_it() {
+            RenderedChart chart = ChartRenderer.chart().render();
+            JsonNode job = chart.ofKind("Job").get(0);
+            JsonNode container = job.path("spec")
+                    .path("template")
+                    .path("spec")
+                    .path("containers")
+                    .get(0);
+
+            assertThat(texts(container.path("command"))).contains("X-API-Key: $(API_KEY)");
+            assertThat(envVar(container, "API_KEY")
+                            .path("valueFrom")
+                            .path("secretKeyRef")
+                            .path("name")
+                            .asText())
+                    .isEqualTo("weft-network-submitter");
+        }
+
+        @Test
+        void can_be_switched_off_and_then_mounts_and_sends_no_key() {
+            RenderedChart chart =
+                    ChartRenderer.chart().set("auth.enabled", "false").render();
+
+            for (String service : List.of("provisioner", "lifecycle", "gateway")) {
+                Properties props = ServiceProperties.of(chart, "weft-" + service);
+                assertThat(props.getProperty("weft.security.enabled")).isEqualTo("false");
+                assertThat(props).doesNotContainKey("weft.security.api-keys.file");
+                assertThat(chart.get("Deployment", "weft-" + service).toString())
+                        .doesNotContain("api-keys");
+            }
+            assertThat(chart.ofKind("Job").get(0).toString()).doesNotContain("API_KEY");
+        }
+    }
+
     private static JsonNode envVar(JsonNode container, String name) {
         return StreamSupport.stream(container.path("env").spliterator(), false)
                 .filter(e -> name.equals(e.path("name").asText()))

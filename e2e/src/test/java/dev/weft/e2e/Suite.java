@@ -2,6 +2,7 @@ package dev.weft.e2e;
 
 import java.io.IOException;
 import java.io.Reader;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -72,6 +73,18 @@ final class Suite {
         return portBase;
     }
 
+    /**
+     * The local API key {@code ./weft up} made (every role), read from the work folder where it keeps it: the one
+     * credential a user of the local run has.
+     */
+    String apiKey() {
+        try {
+            return Files.readString(workDir.resolve("security/local-api-key")).strip();
+        } catch (IOException e) {
+            throw new UncheckedIOException("no local API key: did ./weft up run?", e);
+        }
+    }
+
     String kafkaBootstrap() {
         return "127.0.0.1:" + (portBase + 2092);
     }
@@ -80,8 +93,13 @@ final class Suite {
         return "http://127.0.0.1:" + (portBase + api.offset) + path;
     }
 
-    /** The one place every HTTP request of the e2e tier is built. */
+    /** The one place every HTTP request of the e2e tier is built: with the local API key, as every API needs. */
     HttpRequest.Builder request(Api api, String path) {
+        return anonymous(api, path).header("X-API-Key", apiKey());
+    }
+
+    /** A request without credentials, to check that the APIs refuse it. */
+    HttpRequest.Builder anonymous(Api api, String path) {
         return HttpRequest.newBuilder(URI.create(url(api, path)))
                 .timeout(Duration.ofSeconds(90))
                 .header("Accept", "application/json");

@@ -10,6 +10,7 @@ import dev.weft.events.MarbleDeleted;
 import dev.weft.events.MarbleTransferred;
 import dev.weft.events.Topics;
 import dev.weft.testing.RequiresFabricBinaries;
+import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
@@ -125,6 +126,26 @@ class WalkthroughE2eIT {
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(response.body()).contains("size");
         assertThat(send("GET", "/api/v1/marbles/marble9", null).statusCode()).isEqualTo(404);
+        step.done("ok");
+    }
+
+    @Test
+    @Order(4)
+    void refuses_calls_without_the_api_key() throws Exception {
+        Summary.Step step = Summary.start("no API key → 401 problem details, on every API");
+        for (Suite.Api api : Suite.Api.values()) {
+            String path = switch (api) {
+                case GATEWAY -> "/api/v1/marbles/marble2";
+                case PROVISIONER -> "/api/v1/networks";
+                case LIFECYCLE -> "/api/v1/chaincodes";
+            };
+            HttpResponse<String> anonymous = HttpClient.newHttpClient()
+                    .send(suite.anonymous(api, path).build(), HttpResponse.BodyHandlers.ofString());
+
+            assertThat(anonymous.statusCode()).as(api + " " + path).isEqualTo(401);
+            assertThat(anonymous.headers().firstValue("Content-Type"))
+                    .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+        }
         step.done("ok");
     }
 

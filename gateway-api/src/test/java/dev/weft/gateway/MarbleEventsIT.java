@@ -1,6 +1,6 @@
 package dev.weft.gateway;
 
-import static io.restassured.RestAssured.given;
+import static dev.weft.testing.security.TestCredentials.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -10,6 +10,7 @@ import dev.weft.gateway.fake.FakeFabric;
 import dev.weft.gateway.fake.FakeFabricResource;
 import dev.weft.gateway.fake.RestartableKafkaResource;
 import dev.weft.service.events.CloudEventMessages;
+import dev.weft.testing.security.TestCredentials;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -43,6 +44,7 @@ import org.junit.jupiter.api.Test;
  * loss and no duplicates across a peer restart and a broker restart, and the SSE stream.
  */
 @QuarkusTest
+@QuarkusTestResource(TestCredentials.Resource.class)
 @QuarkusTestResource(FakeFabricResource.class)
 @QuarkusTestResource(RestartableKafkaResource.class)
 class MarbleEventsIT {
@@ -169,6 +171,7 @@ class MarbleEventsIT {
         HttpClient client = HttpClient.newHttpClient();
         HttpRequest request = HttpRequest.newBuilder(URI.create(events.toString()))
                 .header("Accept", "text/event-stream")
+                .header("X-API-Key", TestCredentials.apiKey(TestCredentials.EVERY_ROLE))
                 .build();
         var response = client.sendAsync(request, HttpResponse.BodyHandlers.ofInputStream());
         Thread reader = new Thread(() -> {

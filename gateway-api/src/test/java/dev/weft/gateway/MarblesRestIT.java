@@ -1,6 +1,6 @@
 package dev.weft.gateway;
 
-import static io.restassured.RestAssured.given;
+import static dev.weft.testing.security.TestCredentials.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
@@ -15,6 +15,7 @@ import dev.weft.gateway.fake.FakeFabric;
 import dev.weft.gateway.fake.FakeFabricResource;
 import dev.weft.gateway.fake.FakeGatewayService;
 import dev.weft.gateway.fake.RestartableKafkaResource;
+import dev.weft.testing.security.TestCredentials;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -30,6 +31,7 @@ import org.junit.jupiter.api.Test;
  * endpoint is down, so every call also goes through the failover.
  */
 @QuarkusTest
+@QuarkusTestResource(TestCredentials.Resource.class)
 @QuarkusTestResource(FakeFabricResource.class)
 @QuarkusTestResource(RestartableKafkaResource.class)
 class MarblesRestIT {

@@ -5,6 +5,7 @@ import dev.weft.gateway.fabric.SigningIdentityFiles;
 import dev.weft.gateway.fake.FakeFabric;
 import dev.weft.gateway.fake.FakeFabricResource;
 import dev.weft.gateway.fake.RestartableKafkaResource;
+import dev.weft.testing.security.TestCredentials;
 import io.grpc.ManagedChannel;
 import io.grpc.inprocess.InProcessChannelBuilder;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -37,10 +38,13 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  * {@code -Dweft.benchmark=true}.
  */
 @QuarkusTest
+@QuarkusTestResource(TestCredentials.Resource.class)
 @QuarkusTestResource(FakeFabricResource.class)
 @QuarkusTestResource(RestartableKafkaResource.class)
 @EnabledIfSystemProperty(named = "weft.benchmark", matches = "true")
 class RestVersusDirectBenchIT {
+
+    private static final String API_KEY = TestCredentials.apiKey(TestCredentials.EVERY_ROLE);
 
     private static final int READS = Integer.getInteger("weft.benchmark.reads", 2000);
     private static final int WRITES = Integer.getInteger("weft.benchmark.writes", 800);
@@ -104,7 +108,10 @@ class RestVersusDirectBenchIT {
 
     private void restRead(String name) throws Exception {
         HttpResponse<String> response = http.send(
-                HttpRequest.newBuilder(URI.create(marbles + "/" + name)).build(), HttpResponse.BodyHandlers.ofString());
+                HttpRequest.newBuilder(URI.create(marbles + "/" + name))
+                        .header("X-API-Key", API_KEY)
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
             throw new IllegalStateException(response.body());
         }
@@ -114,6 +121,7 @@ class RestVersusDirectBenchIT {
         HttpResponse<String> response = http.send(
                 HttpRequest.newBuilder(URI.create(marbles.toString()))
                         .header("Content-Type", "application/json")
+                        .header("X-API-Key", API_KEY)
                         .POST(HttpRequest.BodyPublishers.ofString(
                                 "{\"name\":\"" + name + "\",\"color\":\"blue\",\"size\":1,\"owner\":\"bench\"}"))
                         .build(),

@@ -1,6 +1,6 @@
 package dev.weft.lifecycle;
 
-import static io.restassured.RestAssured.given;
+import static dev.weft.testing.security.TestCredentials.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
@@ -15,6 +15,7 @@ import dev.weft.events.NetworkReady;
 import dev.weft.events.Topics;
 import dev.weft.kafka.embedded.EmbeddedKafkaResource;
 import dev.weft.lifecycle.fabric.InMemoryFabricConnector;
+import dev.weft.testing.security.TestCredentials;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
@@ -42,6 +43,7 @@ import org.junit.jupiter.api.Test;
  * weft.chaincode}; then a {@code DeployChaincode} command upgrades it.
  */
 @QuarkusTest
+@QuarkusTestResource(TestCredentials.Resource.class)
 @TestProfile(FakeFabricProfile.class)
 @QuarkusTestResource(EmbeddedKafkaResource.class)
 class NetworkReadyDeploymentIT {

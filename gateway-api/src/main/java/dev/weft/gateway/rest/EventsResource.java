@@ -2,7 +2,9 @@ package dev.weft.gateway.rest;
 
 import dev.weft.events.EventJson;
 import dev.weft.gateway.events.MarbleEventBroadcaster;
+import dev.weft.service.security.Roles;
 import io.smallrye.mutiny.Multi;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -16,13 +18,14 @@ import jakarta.ws.rs.sse.Sse;
  * type, id = CloudEvent id, data = the structured CloudEvent JSON (the same value as on Kafka).
  *
  * <pre>{@code
- * curl -N localhost:8080/api/v1/events
+ * curl -N localhost:8080/api/v1/events -H "X-API-Key: $KEY"
  * # id:3f9a...-0
  * # event:dev.weft.marbles.created.v1
  * # data:{"specversion":"1.0","id":"3f9a...-0","type":"dev.weft.marbles.created.v1","subject":"marble1",...}
  * }</pre>
  */
 @Path("/api/v1/events")
+@RolesAllowed(Roles.MARBLES_READ)
 public class EventsResource {
 
     private final MarbleEventBroadcaster broadcaster;

@@ -6,7 +6,9 @@ import dev.weft.gateway.marbles.MarblePage;
 import dev.weft.gateway.marbles.MarblesService;
 import dev.weft.gateway.marbles.NewMarble;
 import dev.weft.gateway.marbles.Submitted;
+import dev.weft.service.security.Roles;
 import io.smallrye.common.annotation.Blocking;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -26,15 +28,18 @@ import java.util.List;
  * The marbles functions as resources. Only translation happens here; {@link MarblesService} decides everything.
  *
  * <pre>{@code
- * curl -X POST localhost:8080/api/v1/marbles -H 'Idempotency-Key: 7f3c' -H 'Content-Type: application/json' \
+ * curl -X POST localhost:8080/api/v1/marbles -H "X-API-Key: $KEY" -H 'Idempotency-Key: 7f3c' -H 'Content-Type: application/json' \
  *      -d '{"name":"marble1","color":"blue","size":35,"owner":"tom"}'
  * # 201 {"transactionId":"...","blockNumber":5,"marble":{"name":"marble1","color":"blue","size":35,"owner":"tom"}}
  * }</pre>
+ *
+ * <p>Reads and queries need {@code marbles:read}; writes need {@code marbles:write} (see docs/security.md).
  */
 @Path("/api/v1/marbles")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Blocking
+@RolesAllowed(Roles.MARBLES_READ)
 public class MarblesResource {
 
     /** The header carrying the caller's idempotency key on POST, PUT and DELETE. */
@@ -48,6 +53,7 @@ public class MarblesResource {
 
     /** {@code initMarble}: 201 with the transaction id and the marble. */
     @POST
+    @RolesAllowed(Roles.MARBLES_WRITE)
     public Response create(Requests.CreateMarble body, @HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey) {
         Requests.CreateMarble request = body == null ? new Requests.CreateMarble(null, null, null, null) : body;
         Submitted<Marble> created = marbles.create(
@@ -69,6 +75,7 @@ public class MarblesResource {
     /** {@code transferMarble}. */
     @PUT
     @Path("/{name}/owner")
+    @RolesAllowed(Roles.MARBLES_WRITE)
     public Requests.TransactionResult<Marble> transfer(
             @PathParam("name") String name,
             Requests.NewOwner body,
@@ -80,6 +87,7 @@ public class MarblesResource {
     /** {@code delete}: the deleted marble. */
     @DELETE
     @Path("/{name}")
+    @RolesAllowed(Roles.MARBLES_WRITE)
     public Requests.TransactionResult<Marble> delete(
             @PathParam("name") String name, @HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey) {
         Submitted<Marble> deleted = marbles.delete(name, idempotencyKey);
@@ -89,6 +97,7 @@ public class MarblesResource {
     /** {@code transferMarblesBasedOnColor}. */
     @POST
     @Path("/transfers")
+    @RolesAllowed(Roles.MARBLES_WRITE)
     public Requests.ColorTransferResult transferByColor(
             Requests.ColorTransfer body, @HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey) {
         Requests.ColorTransfer request = body == null ? new Requests.ColorTransfer(null, null) : body;

@@ -2,7 +2,9 @@ package dev.weft.gateway.rest;
 
 import dev.weft.gateway.marbles.MarblesService;
 import dev.weft.gateway.marbles.TransactionStatus;
+import dev.weft.service.security.Roles;
 import io.smallrye.common.annotation.Blocking;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -19,6 +21,7 @@ import jakarta.ws.rs.core.MediaType;
 @Path("/api/v1/transactions")
 @Produces(MediaType.APPLICATION_JSON)
 @Blocking
+@RolesAllowed(Roles.MARBLES_READ)
 public class TransactionsResource {
 
     private final MarblesService marbles;

@@ -5,6 +5,8 @@ import dev.weft.lifecycle.service.DeploymentService;
 import dev.weft.lifecycle.spec.ChaincodeSpecReader;
 import dev.weft.lifecycle.spec.InvalidSpecException;
 import dev.weft.lifecycle.spec.SpecProblem;
+import dev.weft.service.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -19,8 +21,12 @@ import java.net.URI;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
-/** Deploy, inspect, upgrade and stop chaincodes. Deployments run in the background: POST answers 202 at once. */
+/**
+ * Deploy, inspect, upgrade and stop chaincodes. Deployments run in the background: POST answers 202 at once. Every
+ * operation needs {@code chaincode:admin}.
+ */
 @Path("/api/v1/chaincodes")
+@RolesAllowed(Roles.CHAINCODE_ADMIN)
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class ChaincodeResource {

@@ -1,6 +1,6 @@
 package dev.weft.lifecycle.e2e;
 
-import static io.restassured.RestAssured.given;
+import static dev.weft.testing.security.TestCredentials.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -11,6 +11,7 @@ import dev.weft.events.Topics;
 import dev.weft.kafka.embedded.EmbeddedKafkaResource;
 import dev.weft.testing.FabricBinaries;
 import dev.weft.testing.RequiresFabricBinaries;
+import dev.weft.testing.security.TestCredentials;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
@@ -44,6 +45,7 @@ import org.junit.jupiter.api.TestMethodOrder;
  * through Weft's builder scripts, a server that is down, and the deploy benchmark against the CLI sequence.
  */
 @QuarkusTest
+@QuarkusTestResource(TestCredentials.Resource.class)
 @TestProfile(E2eProfile.class)
 @QuarkusTestResource(EmbeddedKafkaResource.class)
 @RequiresFabricBinaries

@@ -6,6 +6,8 @@ import dev.weft.provisioner.spec.NetworkSpecs;
 import dev.weft.provisioner.status.NetworkStatus;
 import dev.weft.provisioner.workflow.NetworkNotFoundException;
 import dev.weft.provisioner.workflow.NetworkWorkers;
+import dev.weft.service.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -29,7 +31,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * {@code /api/v1/networks}: submit a {@code NetworkSpec} (JSON or YAML), follow its status, delete it.
  *
  * <pre>{@code
- * curl -i -XPOST localhost:8080/api/v1/networks -H 'Content-Type: application/json' -d '{"name":"demo"}'
+ * curl -i -XPOST localhost:8080/api/v1/networks -H "X-API-Key: $KEY" -H 'Content-Type: application/json' -d '{"name":"demo"}'
  * # 202 Accepted, Location: /api/v1/networks/demo
  * curl localhost:8080/api/v1/networks/demo      # phase, per-step conditions, last error, connection facts
  * curl -XDELETE 'localhost:8080/api/v1/networks/demo?purge=true'
@@ -38,6 +40,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/api/v1/networks")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "networks", description = "Fabric networks provisioned from a NetworkSpec")
+@RolesAllowed(Roles.NETWORK_ADMIN)
 public class NetworkResource {
 
     @Inject

@@ -1,10 +1,11 @@
 package dev.weft.provisioner.api;
 
-import static io.restassured.RestAssured.given;
+import static dev.weft.testing.security.TestCredentials.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
 import dev.weft.kafka.embedded.EmbeddedKafkaResource;
+import dev.weft.testing.security.TestCredentials;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.Test;
 
 /** The real local runtime without Fabric binaries: the service runs and says what is missing. */
 @QuarkusTest
+@QuarkusTestResource(TestCredentials.Resource.class)
 @TestProfile(NoFabricBinariesIT.Profile.class)
 @QuarkusTestResource(EmbeddedKafkaResource.class)
 class NoFabricBinariesIT {

@@ -1,6 +1,6 @@
 package dev.weft.provisioner.api;
 
-import static io.restassured.RestAssured.given;
+import static dev.weft.testing.security.TestCredentials.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
@@ -18,6 +18,7 @@ import dev.weft.events.ProvisionNetwork;
 import dev.weft.events.Topics;
 import dev.weft.kafka.embedded.EmbeddedKafkaResource;
 import dev.weft.provisioner.workflow.NetworkWorkflow;
+import dev.weft.testing.security.TestCredentials;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
@@ -43,6 +44,7 @@ import org.junit.jupiter.api.Test;
  * in order, and the REST API validates, accepts and reports.
  */
 @QuarkusTest
+@QuarkusTestResource(TestCredentials.Resource.class)
 @TestProfile(FakeFabricProfile.class)
 @QuarkusTestResource(EmbeddedKafkaResource.class)
 class ProvisionerServiceIT {

@@ -1,0 +1,92 @@
+package dev.weft.service.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ApiKeyStoreTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void sees_a_revocation_without_a_restart() throws IOException {
+        Path file = dir.resolve("api-keys");
+        Files.writeString(file, KeysFile.append("", entry("ops", "weft_ops")));
+        ApiKeyStore store = new ApiKeyStore(config(file));
+        store.load();
+        assertThat(store.find("weft_ops").outcome()).isEqualTo(KeyLookup.Outcome.VALID);
+
+        rewrite(file, KeysFile.revoke(Files.readString(file), "ops"));
+
+        assertThat(store.find("weft_ops").outcome()).isEqualTo(KeyLookup.Outcome.REVOKED);
+    }
+
+    @Test
+    void accepts_no_key_while_the_file_is_missing_and_reads_it_once_it_appears() throws IOException {
+        Path file = dir.resolve("api-keys");
+        ApiKeyStore store = new ApiKeyStore(config(file));
+        store.load();
+        assertThat(store.find("weft_ops").outcome()).isEqualTo(KeyLookup.Outcome.UNKNOWN);
+
+        Files.writeString(file, KeysFile.append("", entry("ops", "weft_ops")));
+
+        assertThat(store.find("weft_ops").outcome()).isEqualTo(KeyLookup.Outcome.VALID);
+    }
+
+    @Test
+    void fails_the_start_on_a_broken_file_and_fails_closed_when_it_breaks_later() throws IOException {
+        Path file = dir.resolve("api-keys");
+        Files.writeString(file, "name=ops sha256=abc roles=marbles:read\n");
+        assertThatThrownBy(() -> new ApiKeyStore(config(file)).load())
+                .hasMessageContaining(file.toString())
+                .hasMessageContaining("line 1, field sha256");
+
+        rewrite(file, KeysFile.append("", entry("ops", "weft_ops")));
+        ApiKeyStore store = new ApiKeyStore(config(file));
+        store.load();
+        assertThat(store.find("weft_ops").outcome()).isEqualTo(KeyLookup.Outcome.VALID);
+
+        rewrite(file, Files.readString(file) + "name=broken\n");
+
+        assertThat(store.find("weft_ops").outcome()).isEqualTo(KeyLookup.Outcome.UNKNOWN);
+    }
+
+    private static ApiKeyEntry entry(String name, String key) {
+        return new ApiKeyEntry(name, ApiKeys.sha256(key), Set.of(Roles.NETWORK_ADMIN), false);
+    }
+
+    /** Rewrites with a later time stamp, as a real edit seconds later would have. */
+    private static void rewrite(Path file, String text) throws IOException {
+        FileTime before = Files.getLastModifiedTime(file);
+        Files.writeString(file, text);
+        Files.setLastModifiedTime(file, FileTime.from(before.toInstant().plusSeconds(2)));
+    }
+
+    private static SecurityConfig config(Path file) {
+        return new SecurityConfig() {
+            @Override
+            public boolean enabled() {
+                return true;
+            }
+
+            @Override
+            public Jwt jwt() {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public ApiKeysFile apiKeys() {
+                return () -> Optional.of(file);
+            }
+        };
+    }
+}
