@@ -1,6 +1,6 @@
 package dev.weft.gateway;
 
-import static io.restassured.RestAssured.given;
+import static dev.weft.testing.security.TestCredentials.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.awaitility.Awaitility.await;
@@ -36,6 +36,7 @@ import dev.weft.gateway.grpc.v1.TransactionStatus;
 import dev.weft.gateway.grpc.v1.TransferMarbleRequest;
 import dev.weft.gateway.grpc.v1.TransferMarblesByColorRequest;
 import dev.weft.gateway.grpc.v1.WatchEventsRequest;
+import dev.weft.testing.security.TestCredentials;
 import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
 import io.grpc.Metadata;
@@ -70,7 +71,10 @@ import org.junit.jupiter.api.function.Executable;
 @QuarkusTest
 @QuarkusTestResource(FakeFabricResource.class)
 @QuarkusTestResource(RestartableKafkaResource.class)
+@QuarkusTestResource(TestCredentials.Resource.class)
 class MarblesGrpcIT {
+
+    private static final Metadata.Key<String> API_KEY = Metadata.Key.of("x-api-key", Metadata.ASCII_STRING_MARSHALLER);
 
     private static final Metadata.Key<String> IDEMPOTENCY_KEY =
             Metadata.Key.of("idempotency-key", Metadata.ASCII_STRING_MARSHALLER);
@@ -85,8 +89,15 @@ class MarblesGrpcIT {
     void open_a_channel() {
         channel = ManagedChannelBuilder.forAddress(http.getHost(), http.getPort())
                 .usePlaintext()
+                .intercept(MetadataUtils.newAttachHeadersInterceptor(apiKey(TestCredentials.EVERY_ROLE)))
                 .build();
         marbles = MarblesGrpc.newBlockingStub(channel).withDeadlineAfter(30, TimeUnit.SECONDS);
+    }
+
+    @AfterEach
+    void close_the_other_channels() {
+        others.forEach(ManagedChannel::shutdownNow);
+        others.clear();
     }
 
     @AfterEach
@@ -96,6 +107,94 @@ class MarblesGrpcIT {
         fake().readConflictsToInject.set(0);
         fake().nextEndorseFailure.set(null);
         fake().richQueries(false);
+    }
+
+    static Metadata apiKey(String name) {
+        Metadata headers = new Metadata();
+        headers.put(API_KEY, TestCredentials.apiKey(name));
+        return headers;
+    }
+
+    /** A stub on its own channel that sends only the given headers (none at all when null). */
+    MarblesGrpc.MarblesBlockingStub stubWith(Metadata headers) {
+        ManagedChannelBuilder<?> builder =
+                ManagedChannelBuilder.forAddress(http.getHost(), http.getPort()).usePlaintext();
+        if (headers != null) {
+            builder.intercept(MetadataUtils.newAttachHeadersInterceptor(headers));
+        }
+        ManagedChannel own = builder.build();
+        others.add(own);
+        return MarblesGrpc.newBlockingStub(own).withDeadlineAfter(30, TimeUnit.SECONDS);
+    }
+
+    final java.util.List<ManagedChannel> others = new java.util.ArrayList<>();
+
+    @Nested
+    class WhoMayCall {
+
+        @Test
+        void a_call_without_credentials_is_unauthenticated() {
+            StatusRuntimeException e = catchThrowableOfType(
+                    StatusRuntimeException.class,
+                    () -> stubWith(null)
+                            .getMarble(
+                                    GetMarbleRequest.newBuilder().setName("any").build()));
+
+            assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.UNAUTHENTICATED);
+        }
+
+        @Test
+        void a_revoked_key_is_unauthenticated() {
+            StatusRuntimeException e = catchThrowableOfType(
+                    StatusRuntimeException.class,
+                    () -> stubWith(apiKey(TestCredentials.REVOKED))
+                            .getMarble(
+                                    GetMarbleRequest.newBuilder().setName("any").build()));
+
+            assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.UNAUTHENTICATED);
+        }
+
+        @Test
+        void a_reader_may_read_but_not_write() {
+            String name = unique("grpc-reader");
+            create(name, "blue", 3, "tom");
+            MarblesGrpc.MarblesBlockingStub reader = stubWith(apiKey(TestCredentials.READER));
+
+            assertThat(reader.getMarble(
+                                    GetMarbleRequest.newBuilder().setName(name).build())
+                            .getOwner())
+                    .isEqualTo("tom");
+            StatusRuntimeException e = catchThrowableOfType(
+                    StatusRuntimeException.class, () -> reader.createMarble(marble(unique("no"), "red", 1, "tom")));
+            assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.PERMISSION_DENIED);
+        }
+
+        @Test
+        void a_writer_without_the_read_role_may_not_read() {
+            StatusRuntimeException e = catchThrowableOfType(
+                    StatusRuntimeException.class,
+                    () -> stubWith(apiKey(TestCredentials.WRITER))
+                            .getMarble(
+                                    GetMarbleRequest.newBuilder().setName("any").build()));
+
+            assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.PERMISSION_DENIED);
+        }
+
+        @Test
+        void a_bearer_token_with_the_read_role_may_read() {
+            String name = unique("grpc-bearer");
+            create(name, "blue", 3, "tom");
+            Metadata bearer = new Metadata();
+            bearer.put(
+                    Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER),
+                    "Bearer " + TestCredentials.token("marbles:read"));
+
+            assertThat(stubWith(bearer)
+                            .getMarble(
+                                    GetMarbleRequest.newBuilder().setName(name).build())
+                            .getName())
+                    .isEqualTo(name);
+        }
     }
 
     static FakeGatewayService fake() {

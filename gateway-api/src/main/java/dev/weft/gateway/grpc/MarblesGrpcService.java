@@ -25,11 +25,13 @@ import dev.weft.gateway.marbles.MarblesError;
 import dev.weft.gateway.marbles.MarblesException;
 import dev.weft.gateway.marbles.MarblesService;
 import dev.weft.gateway.marbles.NewMarble;
+import dev.weft.service.security.Roles;
 import io.quarkus.grpc.GrpcService;
 import io.quarkus.grpc.RegisterInterceptor;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
 import java.util.function.Supplier;
 import org.jboss.logging.Logger;
 
@@ -45,6 +47,7 @@ import org.jboss.logging.Logger;
  * }</pre>
  */
 @GrpcService
+@RegisterInterceptor(CredentialsRequiredInterceptor.class)
 @RegisterInterceptor(IdempotencyKeyInterceptor.class)
 public class MarblesGrpcService implements Marbles {
 
@@ -60,6 +63,7 @@ public class MarblesGrpcService implements Marbles {
 
     @Override
     @Blocking
+    @RolesAllowed(Roles.MARBLES_WRITE)
     public Uni<MarbleTransaction> createMarble(CreateMarbleRequest request) {
         NewMarble marble = new NewMarble(
                 request.getName(),
@@ -72,12 +76,14 @@ public class MarblesGrpcService implements Marbles {
 
     @Override
     @Blocking
+    @RolesAllowed(Roles.MARBLES_READ)
     public Uni<Marble> getMarble(GetMarbleRequest request) {
         return call("GetMarble", () -> GrpcMessages.marble(marbles.read(request.getName())));
     }
 
     @Override
     @Blocking
+    @RolesAllowed(Roles.MARBLES_WRITE)
     public Uni<MarbleTransaction> transferMarble(TransferMarbleRequest request) {
         String key = IdempotencyKeyInterceptor.current();
         return call(
@@ -87,6 +93,7 @@ public class MarblesGrpcService implements Marbles {
 
     @Override
     @Blocking
+    @RolesAllowed(Roles.MARBLES_WRITE)
     public Uni<MarbleTransaction> deleteMarble(DeleteMarbleRequest request) {
         String key = IdempotencyKeyInterceptor.current();
         return call("DeleteMarble", () -> GrpcMessages.transaction(marbles.delete(request.getName(), key)));
@@ -94,6 +101,7 @@ public class MarblesGrpcService implements Marbles {
 
     @Override
     @Blocking
+    @RolesAllowed(Roles.MARBLES_WRITE)
     public Uni<ColorTransfer> transferMarblesByColor(TransferMarblesByColorRequest request) {
         String key = IdempotencyKeyInterceptor.current();
         return call(
@@ -104,6 +112,7 @@ public class MarblesGrpcService implements Marbles {
 
     @Override
     @Blocking
+    @RolesAllowed(Roles.MARBLES_READ)
     public Uni<MarbleList> listMarblesByRange(ListMarblesByRangeRequest request) {
         Integer pageSize = request.hasPageSize() ? request.getPageSize() : null;
         return call(
@@ -114,12 +123,14 @@ public class MarblesGrpcService implements Marbles {
 
     @Override
     @Blocking
+    @RolesAllowed(Roles.MARBLES_READ)
     public Uni<MarbleList> listMarblesByOwner(ListMarblesByOwnerRequest request) {
         return call("ListMarblesByOwner", () -> GrpcMessages.list(MarblePage.of(marbles.byOwner(request.getOwner()))));
     }
 
     @Override
     @Blocking
+    @RolesAllowed(Roles.MARBLES_READ)
     public Uni<MarbleList> queryMarbles(QueryMarblesRequest request) {
         Integer pageSize = request.hasPageSize() ? request.getPageSize() : null;
         return call(
@@ -132,12 +143,14 @@ public class MarblesGrpcService implements Marbles {
 
     @Override
     @Blocking
+    @RolesAllowed(Roles.MARBLES_READ)
     public Uni<MarbleHistory> getMarbleHistory(GetMarbleHistoryRequest request) {
         return call("GetMarbleHistory", () -> GrpcMessages.history(marbles.history(request.getName())));
     }
 
     @Override
     @Blocking
+    @RolesAllowed(Roles.MARBLES_READ)
     public Uni<TransactionStatus> getTransactionStatus(GetTransactionStatusRequest request) {
         return call(
                 "GetTransactionStatus",
@@ -146,6 +159,7 @@ public class MarblesGrpcService implements Marbles {
 
     /** Live events from the moment of the call; the stream ends only when the caller cancels it. */
     @Override
+    @RolesAllowed(Roles.MARBLES_READ)
     public Multi<MarbleEvent> watchEvents(WatchEventsRequest request) {
         return broadcaster.events().map(GrpcMessages::event);
     }
