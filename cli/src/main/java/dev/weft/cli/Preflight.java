@@ -64,12 +64,13 @@ final class Preflight {
     }
 
     /**
-     * For an {@code up} while parts of the suite in {@code workDir} run: a problem when they do not hold this base's
-     * Kafka port, i.e. they were started with another base. Without this check {@code up} would wait for a Kafka that
-     * never comes and report that it did not start.
+     * For an {@code up} while parts of the suite in {@code workDir} run: a problem when its Kafka runs but does not
+     * hold this base's Kafka port, i.e. the suite was started with another base. Without this check {@code up} would
+     * wait for a Kafka that never comes and report that it did not start. A Kafka that stopped is no such sign: then
+     * {@code up} starts it again.
      */
-    static List<String> otherBaseProblems(SuitePorts ports, Path workDir) {
-        if (!isFree(ports.kafka())) {
+    static List<String> otherBaseProblems(SuitePorts ports, Path workDir, boolean kafkaRunning) {
+        if (!kafkaRunning || !isFree(ports.kafka())) {
             return List.of();
         }
         return List.of("the suite in " + workDir + " is running, but not with port base " + ports.base()

@@ -97,7 +97,10 @@ public final class Weft {
             problems.addAll(
                     noPartRunning()
                             ? Preflight.portProblems(layout.ports())
-                            : Preflight.otherBaseProblems(layout.ports(), layout.workDir()));
+                            : Preflight.otherBaseProblems(
+                                    layout.ports(),
+                                    layout.workDir(),
+                                    supervisor.running("kafka").isPresent()));
         }
         problems.forEach(p -> System.err.println("weft: " + p));
         return problems.isEmpty() ? 0 : 2;

@@ -79,11 +79,22 @@ class PreflightTest {
             return; // the ephemeral port cannot be the Kafka port of a valid base; nothing to check
         }
 
-        assertThat(Preflight.otherBaseProblems(new SuitePorts(base), Path.of(".weft")))
+        assertThat(Preflight.otherBaseProblems(new SuitePorts(base), Path.of(".weft"), true))
                 .singleElement()
                 .asString()
                 .contains("not with port base " + base)
                 .contains("./weft down");
+    }
+
+    @Test
+    void a_stopped_kafka_is_started_again_not_taken_for_another_base() throws IOException {
+        int free;
+        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            free = probe.getLocalPort();
+        }
+
+        assertThat(Preflight.otherBaseProblems(new SuitePorts(free - 2092), Path.of(".weft"), false))
+                .isEmpty();
     }
 
     @Test
@@ -94,7 +105,7 @@ class PreflightTest {
                 return; // the ephemeral port cannot be the Kafka port of a valid base; nothing to check
             }
 
-            assertThat(Preflight.otherBaseProblems(new SuitePorts(base), Path.of(".weft")))
+            assertThat(Preflight.otherBaseProblems(new SuitePorts(base), Path.of(".weft"), true))
                     .isEmpty();
         }
     }
