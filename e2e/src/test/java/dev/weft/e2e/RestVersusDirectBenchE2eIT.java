@@ -1,6 +1,12 @@
 package dev.weft.e2e;
 
+import static dev.weft.testing.bench.Measure.latencies;
+import static dev.weft.testing.bench.Measure.millis;
+import static dev.weft.testing.bench.Measure.percentile;
+import static dev.weft.testing.bench.Measure.throughput;
+
 import dev.weft.testing.RequiresFabricBinaries;
+import dev.weft.testing.bench.Measure.Call;
 import io.grpc.ChannelCredentials;
 import io.grpc.Grpc;
 import io.grpc.ManagedChannel;
@@ -20,9 +26,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.hyperledger.fabric.client.Contract;
 import org.hyperledger.fabric.client.Gateway;
 import org.hyperledger.fabric.client.Hash;
@@ -53,10 +56,6 @@ class RestVersusDirectBenchE2eIT {
 
     private static Suite suite;
     private final HttpClient http = HttpClient.newHttpClient();
-
-    interface Call {
-        void run(String name) throws Exception;
-    }
 
     @BeforeAll
     static void up() throws Exception {
@@ -108,22 +107,22 @@ class RestVersusDirectBenchE2eIT {
             Collections.sort(hops);
             Call directCreate = n -> contract.submitTransaction("initMarble", n, "blue", "1", "bench");
             Call restCreate = this::restCreate;
-            throughput(directCreate, THREADS * 2);
-            throughput(restCreate, THREADS * 2);
-            double directWrites = throughput(directCreate, WRITES);
-            double restWrites = throughput(restCreate, WRITES);
+            throughput(directCreate, THREADS * 2, THREADS);
+            throughput(restCreate, THREADS * 2, THREADS);
+            double directWrites = throughput(directCreate, WRITES, THREADS);
+            double restWrites = throughput(restCreate, WRITES, THREADS);
             String report = String.format(
                     "readMarble p50/p99 (ms, %d calls): direct %.2f / %.2f, REST %.2f / %.2f (p50 ratio %.2f)%n"
                             + "HTTP round trip without Fabric work (GET /q/health/live) p50/p99 (ms): %.2f / %.2f%n"
                             + "initMarble throughput (tx/s, %d threads, %d tx): direct %.1f, REST %.1f (ratio %.2f)%n",
                     READS,
-                    ms(percentile(directReads, 50)),
-                    ms(percentile(directReads, 99)),
-                    ms(percentile(restReads, 50)),
-                    ms(percentile(restReads, 99)),
+                    millis(percentile(directReads, 50)),
+                    millis(percentile(directReads, 99)),
+                    millis(percentile(restReads, 50)),
+                    millis(percentile(restReads, 99)),
                     (double) percentile(restReads, 50) / percentile(directReads, 50),
-                    ms(percentile(hops, 50)),
-                    ms(percentile(hops, 99)),
+                    millis(percentile(hops, 50)),
+                    millis(percentile(hops, 99)),
                     THREADS,
                     WRITES,
                     directWrites,
@@ -176,45 +175,5 @@ class RestVersusDirectBenchE2eIT {
             PrivateKey key = Identities.readPrivateKey(reader);
             return Signers.newPrivateKeySigner(key);
         }
-    }
-
-    private static List<Long> latencies(Call call, String name, int count) throws Exception {
-        List<Long> nanos = new ArrayList<>(count);
-        for (int i = 0; i < count; i++) {
-            long start = System.nanoTime();
-            call.run(name);
-            nanos.add(System.nanoTime() - start);
-        }
-        return nanos;
-    }
-
-    private static double throughput(Call call, int count) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(THREADS);
-        String prefix = "bench-" + UUID.randomUUID() + "-";
-        try {
-            long start = System.nanoTime();
-            List<Future<?>> futures = new ArrayList<>();
-            for (int i = 0; i < count; i++) {
-                String name = prefix + i;
-                futures.add(pool.submit(() -> {
-                    call.run(name);
-                    return null;
-                }));
-            }
-            for (Future<?> future : futures) {
-                future.get();
-            }
-            return count / ((System.nanoTime() - start) / 1e9);
-        } finally {
-            pool.shutdownNow();
-        }
-    }
-
-    private static long percentile(List<Long> sorted, int p) {
-        return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p / 100.0 * sorted.size()) - 1));
-    }
-
-    private static double ms(long nanos) {
-        return nanos / 1e6;
     }
 }

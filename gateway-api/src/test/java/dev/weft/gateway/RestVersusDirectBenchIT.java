@@ -1,10 +1,16 @@
 package dev.weft.gateway;
 
+import static dev.weft.testing.bench.Measure.latencies;
+import static dev.weft.testing.bench.Measure.millis;
+import static dev.weft.testing.bench.Measure.percentile;
+import static dev.weft.testing.bench.Measure.throughput;
+
 import dev.weft.gateway.config.GatewayConfig;
 import dev.weft.gateway.fabric.SigningIdentityFiles;
 import dev.weft.gateway.fake.FakeFabric;
 import dev.weft.gateway.fake.FakeFabricResource;
 import dev.weft.gateway.fake.RestartableKafkaResource;
+import dev.weft.testing.bench.Measure.Call;
 import dev.weft.testing.security.TestCredentials;
 import io.grpc.ManagedChannel;
 import io.grpc.inprocess.InProcessChannelBuilder;
@@ -19,13 +25,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.hyperledger.fabric.client.Contract;
 import org.hyperledger.fabric.client.Gateway;
 import org.hyperledger.fabric.client.Hash;
@@ -58,10 +59,6 @@ class RestVersusDirectBenchIT {
 
     private final HttpClient http = HttpClient.newHttpClient();
 
-    interface Call {
-        void run(String name) throws Exception;
-    }
-
     @Test
     void rest_versus_direct() throws Exception {
         SigningIdentityFiles.Loaded identity = SigningIdentityFiles.load(config.identity());
@@ -84,15 +81,15 @@ class RestVersusDirectBenchIT {
             List<Long> restReads = latencies(rest, name, READS);
             Call directCreate = n -> contract.submitTransaction("initMarble", n, "blue", "1", "bench");
             Call restCreate = this::restCreate;
-            double directWrites = throughput(directCreate, WRITES);
-            double restWrites = throughput(restCreate, WRITES);
+            double directWrites = throughput(directCreate, WRITES, THREADS);
+            double restWrites = throughput(restCreate, WRITES, THREADS);
             String report = String.format(
                     "readMarble p50/p99 (ms): direct %.3f / %.3f, REST %.3f / %.3f (p50 ratio %.2f)%n"
                             + "initMarble throughput (tx/s, %d threads, %d tx): direct %.1f, REST %.1f (ratio %.2f)%n",
-                    ms(percentile(directReads, 50)),
-                    ms(percentile(directReads, 99)),
-                    ms(percentile(restReads, 50)),
-                    ms(percentile(restReads, 99)),
+                    millis(percentile(directReads, 50)),
+                    millis(percentile(directReads, 99)),
+                    millis(percentile(restReads, 50)),
+                    millis(percentile(restReads, 99)),
                     (double) percentile(restReads, 50) / percentile(directReads, 50),
                     THREADS,
                     WRITES,
@@ -129,46 +126,5 @@ class RestVersusDirectBenchIT {
         if (response.statusCode() != 201) {
             throw new IllegalStateException(response.body());
         }
-    }
-
-    private static List<Long> latencies(Call call, String name, int count) throws Exception {
-        List<Long> nanos = new ArrayList<>(count);
-        for (int i = 0; i < count; i++) {
-            long start = System.nanoTime();
-            call.run(name);
-            nanos.add(System.nanoTime() - start);
-        }
-        Collections.sort(nanos);
-        return nanos;
-    }
-
-    private static double throughput(Call call, int count) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(THREADS);
-        String prefix = "bench-" + UUID.randomUUID() + "-";
-        try {
-            long start = System.nanoTime();
-            List<Future<?>> futures = new ArrayList<>();
-            for (int i = 0; i < count; i++) {
-                String name = prefix + i;
-                futures.add(pool.submit(() -> {
-                    call.run(name);
-                    return null;
-                }));
-            }
-            for (Future<?> future : futures) {
-                future.get();
-            }
-            return count / ((System.nanoTime() - start) / 1e9);
-        } finally {
-            pool.shutdownNow();
-        }
-    }
-
-    private static long percentile(List<Long> sorted, int p) {
-        return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p / 100.0 * sorted.size()) - 1));
-    }
-
-    private static double ms(long nanos) {
-        return nanos / 1e6;
     }
 }
