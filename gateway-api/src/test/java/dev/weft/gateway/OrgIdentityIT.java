@@ -25,7 +25,7 @@ class OrgIdentityIT {
     }
 
     @Test
-    @TestSecurity(user = "alice", roles = "marbles-writer")
+    @TestSecurity(user = "alice", roles = "marbles:write")
     void an_authenticated_callers_transactions_are_created_by_the_org_certificate() throws Exception {
         X509Certificate creator = PerCallerIdentityIT.creatorOf(PerCallerIdentityIT.createMarble());
 
@@ -33,6 +33,7 @@ class OrgIdentityIT {
     }
 
     @Test
+    @TestSecurity(authorizationEnabled = false)
     void an_anonymous_callers_transactions_are_created_by_the_org_certificate() throws Exception {
         assertThat(PerCallerIdentityIT.creatorOf(PerCallerIdentityIT.createMarble()))
                 .isEqualTo(orgCertificate());
