@@ -78,8 +78,10 @@ class FaultsE2eIT {
                 .as("the re-run only restarts the missing node")
                 .containsEntry("crypto", StepStatus.SKIPPED)
                 .containsEntry("genesis", StepStatus.SKIPPED)
-                .containsEntry("orderers-join", StepStatus.SKIPPED)
                 .containsEntry("peers-join", StepStatus.SKIPPED);
+        // A restarted orderer may answer the channel list before it has loaded its ledgers; the step then asks it to
+        // join, the orderer answers that it has the channel, and the step counts that as done. Both are harmless.
+        assertThat(steps.get("orderers-join")).isIn(StepStatus.SKIPPED, StepStatus.SUCCEEDED);
         assertThat(suite.node("orderer0").pid()).isNotEqualTo(orderer.pid());
         awaitServed("orderer-back");
         step.done(load.describe() + "; network re-run: " + steps);

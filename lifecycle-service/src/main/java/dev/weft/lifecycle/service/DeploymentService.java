@@ -83,24 +83,23 @@ public final class DeploymentService implements AutoCloseable {
 
     /**
      * Records the network and deploys the chaincodes waiting for it plus {@code automatic}. Chaincodes already READY on
-     * it run their workflow again: every step checks first, so nothing changes on the channel, but servers stopped
-     * together with the network (as {@code ./weft down} does) start again.
+     * it stay as they are, except that servers stopped together with the network (as {@code ./weft down} does) start
+     * again: a re-announced network with everything running deploys nothing and publishes no event.
      */
     public void onNetworkReady(NetworkReady network, List<ChaincodeSpec> automatic) {
         networks.put(network);
         for (ChaincodeStatus status : store.list()) {
             if (network.network().equals(status.network)
-                    && (status.phase == Phase.WAITING_FOR_NETWORK
-                            || status.phase == Phase.IN_PROGRESS
-                            || status.phase == Phase.READY)) {
+                    && (status.phase == Phase.WAITING_FOR_NETWORK || status.phase == Phase.IN_PROGRESS)) {
                 schedule(status.spec, network);
             }
         }
+        reviveStoppedServers();
         for (ChaincodeSpec spec : automatic) {
             if (store.load(spec.name())
                     .map(s -> network.network().equals(s.network))
                     .orElse(false)) {
-                continue; // deployed (or being deployed) on this network already: checked again above
+                continue; // deployed (or being deployed) on this network already: handled above
             }
             submit(spec);
         }
