@@ -364,6 +364,40 @@ class MarblesRestIT {
         }
 
         @Test
+        void another_caller_with_the_same_idempotency_key_gets_its_own_transaction() {
+            String key = UUID.randomUUID().toString();
+            String name = unique("m");
+            given().contentType(ContentType.JSON)
+                    .body("{\"name\":\"" + name + "\",\"color\":\"red\",\"size\":5,\"owner\":\"ann\"}")
+                    .post("/api/v1/marbles")
+                    .then()
+                    .statusCode(201);
+            String first = given().contentType(ContentType.JSON)
+                    .header("Idempotency-Key", key)
+                    .body("{\"owner\":\"bob\"}")
+                    .put("/api/v1/marbles/{name}/owner", name)
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .path("transactionId");
+            int submits = fake().submits.get();
+
+            String second = io.restassured.RestAssured.given()
+                    .header("X-API-Key", TestCredentials.apiKey(TestCredentials.WRITER))
+                    .contentType(ContentType.JSON)
+                    .header("Idempotency-Key", key)
+                    .body("{\"owner\":\"bob\"}")
+                    .put("/api/v1/marbles/{name}/owner", name)
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .path("transactionId");
+
+            assertThat(second).isNotEqualTo(first);
+            assertThat(fake().submits.get() - submits).isEqualTo(1);
+        }
+
+        @Test
         void an_idempotency_key_reused_for_another_request_is_422() {
             String key = UUID.randomUUID().toString();
             given().contentType(ContentType.JSON)

@@ -5,7 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.weft.gateway.config.GatewayConfig;
 import dev.weft.gateway.fabric.LedgerClient;
+import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
@@ -27,9 +29,11 @@ public class MarblesService {
     private final LedgerClient ledger;
     private final ConflictRetry retry;
     private final IdempotencyStore idempotency;
+    private final Instance<SecurityIdentity> caller;
 
-    MarblesService(LedgerClient ledger, GatewayConfig config) {
+    MarblesService(LedgerClient ledger, GatewayConfig config, Instance<SecurityIdentity> caller) {
         this.ledger = ledger;
+        this.caller = caller;
         this.retry = new ConflictRetry(
                 config.retry().maxAttempts(),
                 config.retry().initialBackoff(),
@@ -48,7 +52,7 @@ public class MarblesService {
         int size = MarbleValidation.size(marble.size());
         String owner = MarbleValidation.keyPart("owner", marble.owner());
         String[] args = {name, color, Integer.toString(size), owner};
-        return idempotency.run(idempotencyKey, fingerprint("initMarble", args), () -> {
+        return idempotency.run(scoped(idempotencyKey), fingerprint("initMarble", args), () -> {
             LedgerClient.Committed committed = ledger.submit("initMarble", args);
             return submitted(committed, ChaincodeResponses.marble(committed.result()));
         });
@@ -65,7 +69,7 @@ public class MarblesService {
         MarbleValidation.keyPart("name", name);
         MarbleValidation.keyPart("newOwner", newOwner);
         return idempotency.run(
-                idempotencyKey,
+                scoped(idempotencyKey),
                 fingerprint("transferMarble", name, newOwner),
                 () -> retry.run(() -> {
                     LedgerClient.Committed committed = ledger.submit("transferMarble", name, newOwner);
@@ -77,7 +81,7 @@ public class MarblesService {
     public Submitted<Marble> delete(String name, String idempotencyKey) {
         MarbleValidation.keyPart("name", name);
         return idempotency.run(
-                idempotencyKey,
+                scoped(idempotencyKey),
                 fingerprint("delete", name),
                 () -> retry.run(() -> {
                     LedgerClient.Committed committed = ledger.submit("delete", name);
@@ -90,7 +94,7 @@ public class MarblesService {
         MarbleValidation.keyPart("color", color);
         MarbleValidation.keyPart("newOwner", newOwner);
         return idempotency.run(
-                idempotencyKey,
+                scoped(idempotencyKey),
                 fingerprint("transferMarblesBasedOnColor", color, newOwner),
                 () -> retry.run(() -> {
                     LedgerClient.Committed committed = ledger.submit("transferMarblesBasedOnColor", color, newOwner);
@@ -152,6 +156,21 @@ public class MarblesService {
 
     private static <T> Submitted<T> submitted(LedgerClient.Committed committed, T value) {
         return new Submitted<>(committed.transactionId(), committed.blockNumber(), value);
+    }
+
+    /**
+     * Idempotency keys belong to their caller: another caller sending the same key gets its own transaction, never the
+     * first caller's result. Anonymous calls (authentication off) share one scope.
+     */
+    private String scoped(String idempotencyKey) {
+        if (idempotencyKey == null) {
+            return null;
+        }
+        SecurityIdentity identity = caller.isResolvable() ? caller.get() : null;
+        String principal = identity == null || identity.isAnonymous()
+                ? ""
+                : identity.getPrincipal().getName();
+        return principal + "\n" + idempotencyKey;
     }
 
     private static String fingerprint(String function, String... args) {
