@@ -51,6 +51,7 @@ final class Suite {
     private final Path repository;
     private final Path workDir;
     private final int portBase;
+    private String apiKey;
 
     Suite(Path workDir, int portBase) {
         this.repository = Path.of(System.getProperty("weft.repository", ".."))
@@ -75,14 +76,19 @@ final class Suite {
 
     /**
      * The local API key {@code ./weft up} made (every role), read from the work folder where it keeps it: the one
-     * credential a user of the local run has.
+     * credential a user of the local run has. {@code up} makes it once and never changes it, so it is read once: every
+     * request (the benchmark's timed calls among them) would otherwise read the file again.
      */
-    String apiKey() {
-        try {
-            return Files.readString(workDir.resolve("security/local-api-key")).strip();
-        } catch (IOException e) {
-            throw new UncheckedIOException("no local API key: did ./weft up run?", e);
+    synchronized String apiKey() {
+        if (apiKey == null) {
+            try {
+                apiKey = Files.readString(workDir.resolve("security/local-api-key"))
+                        .strip();
+            } catch (IOException e) {
+                throw new UncheckedIOException("no local API key: did ./weft up run?", e);
+            }
         }
+        return apiKey;
     }
 
     String kafkaBootstrap() {
