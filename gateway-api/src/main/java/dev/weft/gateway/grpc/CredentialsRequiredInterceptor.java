@@ -1,5 +1,6 @@
 package dev.weft.gateway.grpc;
 
+import dev.weft.service.security.ApiKeyAuthenticationMechanism;
 import dev.weft.service.security.SecurityConfig;
 import io.grpc.Metadata;
 import io.grpc.ServerCall;
@@ -7,6 +8,7 @@ import io.grpc.ServerCallHandler;
 import io.grpc.ServerInterceptor;
 import io.grpc.Status;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Locale;
 
 /**
  * Answers {@code UNAUTHENTICATED} to a call that carries no credentials at all. Quarkus turns the role check of an
@@ -17,7 +19,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 @ApplicationScoped
 public class CredentialsRequiredInterceptor implements ServerInterceptor {
 
-    private static final Metadata.Key<String> API_KEY = Metadata.Key.of("x-api-key", Metadata.ASCII_STRING_MARSHALLER);
+    /** The shared mechanism's header; gRPC metadata keys are lower case. */
+    private static final Metadata.Key<String> API_KEY = Metadata.Key.of(
+            ApiKeyAuthenticationMechanism.HEADER.toLowerCase(Locale.ROOT), Metadata.ASCII_STRING_MARSHALLER);
+
     private static final Metadata.Key<String> AUTHORIZATION =
             Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER);
 
