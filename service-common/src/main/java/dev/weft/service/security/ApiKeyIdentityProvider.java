@@ -30,8 +30,8 @@ public class ApiKeyIdentityProvider implements IdentityProvider<ApiKeyAuthentica
     @Override
     public Uni<SecurityIdentity> authenticate(
             ApiKeyAuthenticationRequest request, AuthenticationRequestContext context) {
-        // Blocking: the store may re-read the keys file.
-        return context.runBlocking(() -> identity(store.find(request.key())));
+        // The store answers from memory (it re-reads the file on its own thread): no worker thread needed.
+        return Uni.createFrom().item(() -> identity(store.find(request.key())));
     }
 
     private static SecurityIdentity identity(KeyLookup.Result result) {

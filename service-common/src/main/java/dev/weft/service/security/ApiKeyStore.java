@@ -1,5 +1,6 @@
 package dev.weft.service.security;
 
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -7,14 +8,20 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 
 /**
- * The keys of the configured keys file, re-read whenever the file changes (time stamp, size or file identity, which
- * also catches the symbolic-link swap of a Kubernetes Secret volume), so a key is revoked without a restart.
+ * The keys of the configured keys file. A background thread re-checks the file every {@code recheck-interval}
+ * (1 s by default) and re-reads it when it changed (time stamp, size or file identity, which also catches the
+ * symbolic-link swap of a Kubernetes Secret volume), so a key is revoked without a restart. Lookups only read memory:
+ * authentication never waits for the disk and needs no worker thread.
  *
  * <p>Fails closed: a missing file accepts no key (a Secret mounted {@code optional} may appear later), and a file
  * that became invalid accepts no key until it is fixed, rather than keeping keys someone may have just revoked.
@@ -25,31 +32,58 @@ public class ApiKeyStore {
     private static final Logger LOG = Logger.getLogger(ApiKeyStore.class);
 
     private final Optional<Path> file;
-    private Snapshot snapshot = Snapshot.NONE;
+    private final Duration recheckInterval;
+    private volatile Snapshot snapshot = Snapshot.NONE;
+    private ScheduledExecutorService rechecks;
 
     ApiKeyStore(SecurityConfig config) {
         this.file = config.apiKeys().file();
+        this.recheckInterval = config.apiKeys().recheckInterval();
     }
 
-    /** Reads the file now; at start, so that a broken file fails the start instead of the first request. */
-    void load() {
-        file.ifPresent(f -> snapshot = read(f, null, true));
-    }
-
-    /** What the presented key is, against the file as it is now. Blocking: may read the file. */
-    KeyLookup.Result find(String presentedKey) {
-        return KeyLookup.find(current(), presentedKey);
-    }
-
-    private synchronized List<ApiKeyEntry> current() {
+    /**
+     * Reads the file now, so that a broken file fails the start instead of the first request, then re-checks it in
+     * the background.
+     */
+    synchronized void load() {
         if (file.isEmpty()) {
-            return List.of();
+            return;
         }
-        Stamp now = Stamp.of(file.get());
-        if (!now.equals(snapshot.stamp())) {
-            snapshot = read(file.get(), now, false);
+        snapshot = read(file.get(), null, true);
+        if (rechecks == null) {
+            rechecks = Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "weft-api-keys-recheck");
+                t.setDaemon(true);
+                return t;
+            });
+            long millis = Math.max(1, recheckInterval.toMillis());
+            rechecks.scheduleWithFixedDelay(this::recheck, millis, millis, TimeUnit.MILLISECONDS);
         }
-        return snapshot.entries();
+    }
+
+    /** What the presented key is, against the keys last read. Never blocks. */
+    KeyLookup.Result find(String presentedKey) {
+        return KeyLookup.find(snapshot.entries(), presentedKey);
+    }
+
+    /** Re-reads the file if it changed since it was last read. */
+    void recheck() {
+        try {
+            Stamp now = Stamp.of(file.orElseThrow());
+            if (!now.equals(snapshot.stamp())) {
+                snapshot = read(file.get(), now, false);
+            }
+        } catch (RuntimeException e) {
+            // The schedule stops for good if a run throws: keep the keys read last and try again next time.
+            LOG.errorf("re-checking the API keys file failed: %s", e.getMessage());
+        }
+    }
+
+    @PreDestroy
+    synchronized void close() {
+        if (rechecks != null) {
+            rechecks.shutdownNow();
+        }
     }
 
     private static Snapshot read(Path file, Stamp stamp, boolean failOnError) {

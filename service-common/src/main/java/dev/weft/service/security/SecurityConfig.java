@@ -3,6 +3,7 @@ package dev.weft.service.security;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
 
 /**
@@ -61,5 +62,9 @@ public interface SecurityConfig {
 
         /** The keys file; unset accepts no API key. */
         Optional<Path> file();
+
+        /** How often the file is checked for changes: an added or revoked key counts from the next check. */
+        @WithDefault("1s")
+        Duration recheckInterval();
     }
 }

@@ -2,11 +2,13 @@ package dev.weft.service.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -26,8 +28,42 @@ class ApiKeyStoreTest {
         assertThat(store.find("weft_ops").outcome()).isEqualTo(KeyLookup.Outcome.VALID);
 
         rewrite(file, KeysFile.revoke(Files.readString(file), "ops"));
+        store.recheck();
 
         assertThat(store.find("weft_ops").outcome()).isEqualTo(KeyLookup.Outcome.REVOKED);
+    }
+
+    @Test
+    void rechecks_the_file_on_its_own_so_lookups_never_read_the_disk() throws IOException {
+        Path file = dir.resolve("api-keys");
+        Files.writeString(file, KeysFile.append("", entry("ops", "weft_ops")));
+        ApiKeyStore store = new ApiKeyStore(config(file, Duration.ofMillis(20)));
+        store.load();
+        try {
+            rewrite(file, KeysFile.revoke(Files.readString(file), "ops"));
+
+            await().atMost(Duration.ofSeconds(5))
+                    .until(() -> store.find("weft_ops").outcome() == KeyLookup.Outcome.REVOKED);
+        } finally {
+            store.close();
+        }
+    }
+
+    @Test
+    void keeps_the_keys_it_has_until_the_next_check() throws IOException {
+        Path file = dir.resolve("api-keys");
+        Files.writeString(file, KeysFile.append("", entry("ops", "weft_ops")));
+        ApiKeyStore store = new ApiKeyStore(config(file, Duration.ofHours(1)));
+        store.load();
+        try {
+            rewrite(file, KeysFile.revoke(Files.readString(file), "ops"));
+
+            assertThat(store.find("weft_ops").outcome()).isEqualTo(KeyLookup.Outcome.VALID);
+            store.recheck();
+            assertThat(store.find("weft_ops").outcome()).isEqualTo(KeyLookup.Outcome.REVOKED);
+        } finally {
+            store.close();
+        }
     }
 
     @Test
@@ -38,6 +74,7 @@ class ApiKeyStoreTest {
         assertThat(store.find("weft_ops").outcome()).isEqualTo(KeyLookup.Outcome.UNKNOWN);
 
         Files.writeString(file, KeysFile.append("", entry("ops", "weft_ops")));
+        store.recheck();
 
         assertThat(store.find("weft_ops").outcome()).isEqualTo(KeyLookup.Outcome.VALID);
     }
@@ -56,6 +93,7 @@ class ApiKeyStoreTest {
         assertThat(store.find("weft_ops").outcome()).isEqualTo(KeyLookup.Outcome.VALID);
 
         rewrite(file, Files.readString(file) + "name=broken\n");
+        store.recheck();
 
         assertThat(store.find("weft_ops").outcome()).isEqualTo(KeyLookup.Outcome.UNKNOWN);
     }
@@ -72,6 +110,10 @@ class ApiKeyStoreTest {
     }
 
     private static SecurityConfig config(Path file) {
+        return config(file, Duration.ofHours(1));
+    }
+
+    private static SecurityConfig config(Path file, Duration recheckInterval) {
         return new SecurityConfig() {
             @Override
             public boolean enabled() {
@@ -85,7 +127,17 @@ class ApiKeyStoreTest {
 
             @Override
             public ApiKeysFile apiKeys() {
-                return () -> Optional.of(file);
+                return new ApiKeysFile() {
+                    @Override
+                    public Optional<Path> file() {
+                        return Optional.of(file);
+                    }
+
+                    @Override
+                    public Duration recheckInterval() {
+                        return recheckInterval;
+                    }
+                };
             }
         };
     }
