@@ -187,12 +187,13 @@ public class FabricConnection {
             created.add(new Endpoint(peer.address(), channel, gateway));
         }
         LOG.infof(
-                "Fabric connection: %d peer endpoint(s) %s, MSP %s, channel %s, chaincode %s",
+                "Fabric connection: %d peer endpoint(s) %s, MSP %s, channel %s, chaincode %s (%s)",
                 created.size(),
                 created.stream().map(Endpoint::address).toList(),
                 config.identity().mspId().orElse("?"),
                 config.channel(),
-                config.chaincode());
+                config.chaincode(),
+                TlsPeerChannelFactory.transport());
         return List.copyOf(created);
     }
 

@@ -7,6 +7,8 @@ import io.grpc.InsecureChannelCredentials;
 import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
 import io.grpc.TlsChannelCredentials;
+import io.netty.channel.epoll.Epoll;
+import io.netty.handler.ssl.OpenSsl;
 import io.quarkus.arc.DefaultBean;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
@@ -33,6 +35,15 @@ public class TlsPeerChannelFactory implements PeerChannelFactory {
 
     TlsPeerChannelFactory(GatewayConfig config) {
         this.config = config;
+    }
+
+    /**
+     * Which TLS and transport grpc-netty gives the peers' channels: BoringSSL and epoll when their native libraries
+     * load (the module ships them for linux x86-64 and aarch64), otherwise the JDK's TLS and NIO, which work
+     * everywhere but cost more per call (ADR 0027).
+     */
+    public static String transport() {
+        return (OpenSsl.isAvailable() ? "BoringSSL" : "JDK TLS") + ", " + (Epoll.isAvailable() ? "epoll" : "NIO");
     }
 
     @Override
