@@ -1,7 +1,9 @@
 package dev.weft.testing.bench;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -35,6 +37,26 @@ public final class Measure {
             long start = System.nanoTime();
             call.run(name);
             nanos.add(System.nanoTime() - start);
+        }
+        return nanos;
+    }
+
+    /**
+     * Runs every call of {@code calls} once per round, in turn, for {@code rounds} rounds on {@code name}: the
+     * nanoseconds of each call by its key. Interleaving call by call makes drift in the machine's load (other
+     * processes, garbage collection, CPU frequency) fall on every series alike, which comparing blocks of calls
+     * measured one after the other does not.
+     */
+    public static Map<String, List<Long>> interleaved(Map<String, Call> calls, String name, int rounds)
+            throws Exception {
+        Map<String, List<Long>> nanos = new LinkedHashMap<>();
+        calls.keySet().forEach(key -> nanos.put(key, new ArrayList<>(rounds)));
+        for (int i = 0; i < rounds; i++) {
+            for (Map.Entry<String, Call> call : calls.entrySet()) {
+                long start = System.nanoTime();
+                call.getValue().run(name);
+                nanos.get(call.getKey()).add(System.nanoTime() - start);
+            }
         }
         return nanos;
     }
