@@ -132,12 +132,16 @@ kafka.ssl.truststore.location=/etc/weft/kafka-tls/ca.crt
   configMap:
     name: {{ include "weft.componentName" . }}
 {{- if .ctx.Values.auth.enabled }}
-# The whole Secret, not a subPath: the kubelet then refreshes the file when the Secret changes, and the services
-# re-read it, so keys are added and revoked without a restart. Optional: without it no API key is accepted.
+# A projected key, not a subPath: the kubelet then refreshes the file when the Secret changes, and the services
+# re-read it, so keys are added and revoked without a restart. Only `api-keys` (hashes) is mounted, never the
+# chart's `admin-api-key`. Optional: without it no API key is accepted.
 - name: api-keys
   secret:
     secretName: {{ include "weft.apiKeysSecret" .ctx }}
     optional: true
+    items:
+      - key: api-keys
+        path: api-keys
 {{- end }}
 - name: tmp
   emptyDir: {}
@@ -201,6 +205,15 @@ imagePullSecrets:
 {{- $_ = set $spec "storage" $storage -}}
 {{- if $n.resources }}{{ $_ = set $spec "resources" $n.resources }}{{ end -}}
 {{- toJson $spec -}}
+{{- end -}}
+
+{{/* The Fabric CA the gateway enrolls caller identities with (gateway.fabric.callerIdentities). */}}
+{{- define "weft.callerCaUrl" -}}
+{{- if .Values.gateway.fabric.callerIdentities.caUrl -}}
+{{- .Values.gateway.fabric.callerIdentities.caUrl -}}
+{{- else -}}
+{{- printf "%s://%s-ca.%s.svc.cluster.local:7054" (ternary "https" "http" .Values.network.tls) .Values.gateway.fabric.org (include "weft.networkNamespace" .) -}}
+{{- end -}}
 {{- end -}}
 
 {{/* The gateway's peer endpoints: gateway.fabric.peers, or the gateway org's peers from the network section. */}}
@@ -292,11 +305,6 @@ affinity:
 {{/* The Secret holding the API keys file (`api-keys`, hashes only). */}}
 {{- define "weft.apiKeysSecret" -}}
 {{- .Values.auth.apiKeys.secret | default (printf "%s-api-keys" (include "weft.fullname" .)) -}}
-{{- end -}}
-
-{{/* The Secret holding the network Job's API key (`api-key`). */}}
-{{- define "weft.networkSubmitterSecret" -}}
-{{- .Values.network.submitJob.apiKeySecret | default (printf "%s-network-submitter" (include "weft.fullname" .)) -}}
 {{- end -}}
 
 {{/* The weft.security.* lines of every service's application.properties (see service-common SecurityConfig). */}}

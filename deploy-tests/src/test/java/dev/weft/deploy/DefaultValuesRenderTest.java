@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.stream.StreamSupport;
@@ -18,11 +17,8 @@ class DefaultValuesRenderTest {
     private static final List<String> SERVICES = List.of("provisioner", "lifecycle", "gateway");
 
     @Test
-    void renders_the_three_services_the_evaluation_broker_and_the_network_submission() {
-        List<String> ids = new ArrayList<>(CHART.ids());
-        ids.removeIf(id -> id.startsWith("Job/weft-network-submit-"));
-
-        assertThat(ids)
+    void renders_the_three_services_the_evaluation_broker_the_network_spec_and_the_api_keys() {
+        assertThat(CHART.ids())
                 .containsExactlyInAnyOrder(
                         "ServiceAccount/weft-provisioner",
                         "ServiceAccount/weft-lifecycle",
@@ -44,8 +40,11 @@ class DefaultValuesRenderTest {
                         "Deployment/weft-provisioner",
                         "Deployment/weft-lifecycle",
                         "Deployment/weft-gateway",
-                        "StatefulSet/weft-kafka");
-        assertThat(CHART.ofKind("Job")).hasSize(1);
+                        "StatefulSet/weft-kafka",
+                        "Secret/weft-api-keys");
+        assertThat(CHART.ofKind("Job"))
+                .as("nothing has to call the API after install")
+                .isEmpty();
     }
 
     @Test
@@ -406,37 +405,41 @@ class DefaultValuesRenderTest {
         }
 
         @Test
-        void a_job_posts_the_spec_to_the_provisioner() {
-            JsonNode job = CHART.ofKind("Job").get(0);
-            JsonNode pod = job.path("spec").path("template").path("spec");
+        void the_provisioner_reads_the_spec_from_the_mounted_config_map_at_start() {
+            JsonNode pod = podSpec("weft-provisioner");
             JsonNode container = pod.path("containers").get(0);
-            List<String> command = texts(container.path("command"));
 
-            assertThat(command.get(0)).isEqualTo("curl");
-            assertThat(command).contains("@/etc/weft/network/network.json", "--retry-all-errors");
-            assertThat(command.get(command.size() - 1))
-                    .isEqualTo("http://weft-provisioner.weft.svc:8080/api/v1/networks");
-            assertThat(mountPath(container, "spec")).isEqualTo("/etc/weft/network");
-            assertThat(volume(pod, "spec").path("configMap").path("name").asText())
+            assertThat(mountPath(container, "network-spec")).isEqualTo("/etc/weft/network");
+            assertThat(volume(pod, "network-spec")
+                            .path("configMap")
+                            .path("name")
+                            .asText())
                     .isEqualTo("weft-network");
-            assertThat(pod.path("restartPolicy").asText()).isEqualTo("Never");
-            assertThat(job.path("metadata").path("name").asText()).matches("weft-network-submit-[0-9a-f]{10}");
+            assertThat(ServiceProperties.of(CHART, "weft-provisioner")
+                            .getProperty("weft.provisioner.bootstrap.spec-file"))
+                    .isEqualTo("/etc/weft/network/network.json");
         }
 
         @Test
-        void a_changed_spec_gets_a_new_job_name() {
-            String before =
-                    CHART.ofKind("Job").get(0).path("metadata").path("name").asText();
-            String after = ChartRenderer.chart()
+        void a_changed_spec_restarts_the_provisioner_and_an_unchanged_one_does_not() {
+            String before = networkChecksum(CHART);
+            String same = networkChecksum(ChartRenderer.chart().render());
+            String after = networkChecksum(ChartRenderer.chart()
                     .set("network.stateDatabase", "leveldb")
-                    .render()
-                    .ofKind("Job")
-                    .get(0)
-                    .path("metadata")
-                    .path("name")
-                    .asText();
+                    .render());
 
-            assertThat(after).isNotEqualTo(before).startsWith("weft-network-submit-");
+            assertThat(before).matches("[0-9a-f]{64}").isEqualTo(same);
+            assertThat(after).isNotEqualTo(before);
+        }
+
+        private static String networkChecksum(RenderedChart chart) {
+            return chart.get("Deployment", "weft-provisioner")
+                    .path("spec")
+                    .path("template")
+                    .path("metadata")
+                    .path("annotations")
+                    .path("checksum/network")
+                    .asText();
         }
     }
 

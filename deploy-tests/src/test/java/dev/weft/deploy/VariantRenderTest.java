@@ -5,8 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.weft.service.security.ApiKeyEntry;
+import dev.weft.service.security.ApiKeys;
+import dev.weft.service.security.KeysFile;
+import dev.weft.service.security.Roles;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.List;
 import java.util.Properties;
+import java.util.Set;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -165,6 +172,36 @@ class VariantRenderTest {
         }
 
         @Test
+        void enrolls_a_fabric_identity_per_caller_with_the_org_ca_and_mounts_no_ca_key() {
+            Properties gateway = ServiceProperties.of(chart, "weft-gateway");
+            JsonNode pod = pod("gateway");
+
+            assertThat(gateway.getProperty("weft.gateway.identity.mode")).isEqualTo("per-caller");
+            assertThat(gateway.getProperty("weft.gateway.identity.per-caller.ca-url"))
+                    .isEqualTo("https://org1-ca.weft-prod.svc.cluster.local:7054");
+            assertThat(gateway.getProperty("weft.gateway.identity.per-caller.ca-name"))
+                    .isEqualTo("org1-ca");
+            assertThat(gateway.getProperty("weft.gateway.identity.per-caller.ca-tls-cert"))
+                    .isEqualTo("/etc/weft/fabric/ca/ca-cert.pem");
+            assertThat(gateway.getProperty("weft.gateway.identity.per-caller.registrar-secret-file"))
+                    .isEqualTo("/etc/weft/fabric/ca/registrar-secret");
+            assertThat(gateway.getProperty("weft.gateway.identity.per-caller.store-dir"))
+                    .startsWith("/var/lib/weft/gateway/");
+            JsonNode ca = DefaultValuesRenderTest.volume(pod, "fabric-ca").path("secret");
+            assertThat(ca.path("secretName").asText()).isEqualTo("org1-ca-registrar");
+            assertThat(ca.path("items").findValuesAsText("key"))
+                    .containsExactlyInAnyOrder("admin-password", "ca-cert.pem");
+            assertThat(DefaultValuesRenderTest.mountPath(pod.path("containers").get(0), "fabric-ca"))
+                    .isEqualTo("/etc/weft/fabric/ca");
+        }
+
+        @Test
+        void signs_with_the_org_identity_by_default() {
+            assertThat(ServiceProperties.of(ChartRenderer.chart().render(), "weft-gateway"))
+                    .doesNotContainKey("weft.gateway.identity.mode");
+        }
+
+        @Test
         void submits_the_customised_network_and_chaincode_settings() throws Exception {
             JsonNode spec = new ObjectMapper()
                     .readTree(chart.get("ConfigMap", "weft-network")
@@ -196,7 +233,7 @@ class VariantRenderTest {
         }
     }
 
-    /** {@code ci/minimal-values.yaml}: no persistence, no RBAC objects, no network submitted. */
+    /** {@code ci/minimal-values.yaml}: no persistence, no RBAC objects, no network provisioned at start. */
     @Nested
     class Minimal {
 
@@ -204,12 +241,14 @@ class VariantRenderTest {
                 ChartRenderer.chart().values("ci/minimal-values.yaml").render();
 
         @Test
-        void renders_no_roles_no_claims_and_no_network_submission() {
+        void renders_no_roles_no_claims_and_no_network_spec() {
             assertThat(chart.ofKind("Role")).isEmpty();
             assertThat(chart.ofKind("RoleBinding")).isEmpty();
             assertThat(chart.ofKind("PersistentVolumeClaim")).isEmpty();
-            assertThat(chart.ofKind("Job")).isEmpty();
             assertThat(chart.find("ConfigMap", "weft-network")).isEmpty();
+            assertThat(ServiceProperties.of(chart, "weft-provisioner"))
+                    .doesNotContainKey("weft.provisioner.bootstrap.spec-file");
+            assertThat(chart.get("Deployment", "weft-provisioner").toString()).doesNotContain("network-spec");
             assertThat(chart.ofKind("ServiceAccount")).hasSize(3);
         }
 
@@ -249,7 +288,7 @@ class VariantRenderTest {
         }
     }
 
-    /** {@code auth.*}: the services' {@code weft.security.*} settings, the keys Secret and the network Job's key. */
+    /** {@code auth.*}: the services' {@code weft.security.*} settings and the keys Secret. */
     @Nested
     class Authentication {
 
@@ -279,22 +318,64 @@ class VariantRenderTest {
         }
 
         @Test
-        void the_network_job_sends_its_key_from_a_secret_and_never_holds_it() {
+        void makes_an_admin_key_whose_hash_is_the_keys_file_and_mounts_only_the_hashes() {
             RenderedChart chart = ChartRenderer.chart().render();
-            JsonNode job = chart.ofKind("Job").get(0);
-            JsonNode container = job.path("spec")
-                    .path("template")
-                    .path("spec")
-                    .path("containers")
-                    .get(0);
+            JsonNode data = chart.get("Secret", "weft-api-keys").path("data");
+            String key = decode(data.path("admin-api-key").asText());
+            String keysFile = decode(data.path("api-keys").asText());
 
-            assertThat(texts(container.path("command"))).contains("X-API-Key: $(API_KEY)");
-            assertThat(envVar(container, "API_KEY")
-                            .path("valueFrom")
-                            .path("secretKeyRef")
-                            .path("name")
+            assertThat(key).matches("weft_[A-Za-z0-9]{43}");
+            assertThat(KeysFile.parse(keysFile))
+                    .containsExactly(new ApiKeyEntry("admin", ApiKeys.sha256(key), Set.copyOf(Roles.ALL), false));
+            assertThat(chart.get("Secret", "weft-api-keys")
+                            .path("metadata")
+                            .path("annotations")
+                            .path("helm.sh/resource-policy")
                             .asText())
-                    .isEqualTo("weft-network-submitter");
+                    .isEqualTo("keep");
+            for (String service : List.of("provisioner", "lifecycle", "gateway")) {
+                JsonNode pod = chart.get("Deployment", "weft-" + service)
+                        .path("spec")
+                        .path("template")
+                        .path("spec");
+                JsonNode items = DefaultValuesRenderTest.volume(pod, "api-keys")
+                        .path("secret")
+                        .path("items");
+                assertThat(items).hasSize(1);
+                assertThat(items.get(0).path("key").asText()).isEqualTo("api-keys");
+            }
+        }
+
+        @Test
+        void makes_a_new_key_at_every_fresh_install() {
+            String first = ChartRenderer.chart()
+                    .render()
+                    .get("Secret", "weft-api-keys")
+                    .path("data")
+                    .path("admin-api-key")
+                    .asText();
+            String second = ChartRenderer.chart()
+                    .render()
+                    .get("Secret", "weft-api-keys")
+                    .path("data")
+                    .path("admin-api-key")
+                    .asText();
+
+            assertThat(first).isNotEqualTo(second);
+        }
+
+        @Test
+        void makes_no_secret_when_the_keys_come_from_a_secret_of_your_own_or_generation_is_off() {
+            assertThat(ChartRenderer.chart()
+                            .values("ci/external-kafka-values.yaml")
+                            .render()
+                            .ofKind("Secret"))
+                    .isEmpty();
+            assertThat(ChartRenderer.chart()
+                            .set("auth.apiKeys.generateAdminKey", "false")
+                            .render()
+                            .ofKind("Secret"))
+                    .isEmpty();
         }
 
         @Test
@@ -309,8 +390,12 @@ class VariantRenderTest {
                 assertThat(chart.get("Deployment", "weft-" + service).toString())
                         .doesNotContain("api-keys");
             }
-            assertThat(chart.ofKind("Job").get(0).toString()).doesNotContain("API_KEY");
+            assertThat(chart.ofKind("Secret")).isEmpty();
         }
+    }
+
+    private static String decode(String base64) {
+        return new String(Base64.getDecoder().decode(base64), StandardCharsets.UTF_8);
     }
 
     private static JsonNode envVar(JsonNode container, String name) {

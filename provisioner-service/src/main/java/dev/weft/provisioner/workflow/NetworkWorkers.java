@@ -133,10 +133,11 @@ public final class NetworkWorkers implements AutoCloseable {
         return deleted;
     }
 
-    /** Resubmits every network a stopped service left unfinished. */
+    /** Resubmits every network a stopped service left unfinished and no worker runs for yet. */
     public void resumeUnfinished() {
         for (NetworkStatus status : store.all()) {
-            if (status.phase() == Phase.PENDING || status.phase() == Phase.PROVISIONING) {
+            if ((status.phase() == Phase.PENDING || status.phase() == Phase.PROVISIONING)
+                    && !isRunning(status.network())) {
                 LOG.infof("network %s was %s when the service stopped; resuming", status.network(), status.phase());
                 try {
                     submit(storedSpec(status.network()));

@@ -83,7 +83,10 @@ public class ProvisionerBeans {
         workers.close();
     }
 
-    void resume(@Observes StartupEvent start, ProvisionerConfig config, NetworkWorkers workers) {
+    void start(@Observes StartupEvent start, ProvisionerConfig config, NetworkWorkers workers) {
+        // The bootstrap spec goes first: when it changed, its network is provisioned from the new spec rather than
+        // resumed from the old one.
+        config.bootstrap().specFile().ifPresent(file -> new SpecFileBootstrap(workers).apply(file));
         if (config.resumeOnStart()) {
             workers.resumeUnfinished();
         }

@@ -37,6 +37,9 @@ public interface ProvisionerConfig {
     /** Settings of the local-process runtime. */
     Local local();
 
+    /** A network to provision at every start, without a call to the API. */
+    Bootstrap bootstrap();
+
     /** How long steps may wait. */
     Timeouts timeouts();
 
@@ -61,6 +64,15 @@ public interface ProvisionerConfig {
          * as in the release archive.
          */
         Optional<Path> fabricConfig();
+    }
+
+    /** Start-up provisioning ({@link SpecFileBootstrap}). */
+    interface Bootstrap {
+        /**
+         * A {@code NetworkSpec} (JSON or YAML) submitted at every start; a network already ready from the same spec is
+         * left alone. The Helm chart points this at its {@code network} values.
+         */
+        Optional<Path> specFile();
     }
 
     /** Step time limits. */
