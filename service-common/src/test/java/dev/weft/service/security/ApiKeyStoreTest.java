@@ -9,8 +9,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,12 +22,17 @@ class ApiKeyStoreTest {
     @TempDir
     Path dir;
 
+    private final List<ApiKeyStore> stores = new ArrayList<>();
+
+    @AfterEach
+    void closeStores() {
+        stores.forEach(ApiKeyStore::close);
+    }
+
     @Test
     void sees_a_revocation_without_a_restart() throws IOException {
-        Path file = dir.resolve("api-keys");
-        Files.writeString(file, KeysFile.append("", entry("ops", "weft_ops")));
-        ApiKeyStore store = new ApiKeyStore(config(file));
-        store.load();
+        Path file = opsKeyFile();
+        ApiKeyStore store = loaded(file, Duration.ofHours(1));
         assertThat(store.find("weft_ops").outcome()).isEqualTo(KeyLookup.Outcome.VALID);
 
         rewrite(file, KeysFile.revoke(Files.readString(file), "ops"));
@@ -35,42 +43,31 @@ class ApiKeyStoreTest {
 
     @Test
     void rechecks_the_file_on_its_own_so_lookups_never_read_the_disk() throws IOException {
-        Path file = dir.resolve("api-keys");
-        Files.writeString(file, KeysFile.append("", entry("ops", "weft_ops")));
-        ApiKeyStore store = new ApiKeyStore(config(file, Duration.ofMillis(20)));
-        store.load();
-        try {
-            rewrite(file, KeysFile.revoke(Files.readString(file), "ops"));
+        Path file = opsKeyFile();
+        ApiKeyStore store = loaded(file, Duration.ofMillis(20));
 
-            await().atMost(Duration.ofSeconds(5))
-                    .until(() -> store.find("weft_ops").outcome() == KeyLookup.Outcome.REVOKED);
-        } finally {
-            store.close();
-        }
+        rewrite(file, KeysFile.revoke(Files.readString(file), "ops"));
+
+        await().atMost(Duration.ofSeconds(5))
+                .until(() -> store.find("weft_ops").outcome() == KeyLookup.Outcome.REVOKED);
     }
 
     @Test
     void keeps_the_keys_it_has_until_the_next_check() throws IOException {
-        Path file = dir.resolve("api-keys");
-        Files.writeString(file, KeysFile.append("", entry("ops", "weft_ops")));
-        ApiKeyStore store = new ApiKeyStore(config(file, Duration.ofHours(1)));
-        store.load();
-        try {
-            rewrite(file, KeysFile.revoke(Files.readString(file), "ops"));
+        Path file = opsKeyFile();
+        ApiKeyStore store = loaded(file, Duration.ofHours(1));
 
-            assertThat(store.find("weft_ops").outcome()).isEqualTo(KeyLookup.Outcome.VALID);
-            store.recheck();
-            assertThat(store.find("weft_ops").outcome()).isEqualTo(KeyLookup.Outcome.REVOKED);
-        } finally {
-            store.close();
-        }
+        rewrite(file, KeysFile.revoke(Files.readString(file), "ops"));
+
+        assertThat(store.find("weft_ops").outcome()).isEqualTo(KeyLookup.Outcome.VALID);
+        store.recheck();
+        assertThat(store.find("weft_ops").outcome()).isEqualTo(KeyLookup.Outcome.REVOKED);
     }
 
     @Test
     void accepts_no_key_while_the_file_is_missing_and_reads_it_once_it_appears() throws IOException {
         Path file = dir.resolve("api-keys");
-        ApiKeyStore store = new ApiKeyStore(config(file));
-        store.load();
+        ApiKeyStore store = loaded(file, Duration.ofHours(1));
         assertThat(store.find("weft_ops").outcome()).isEqualTo(KeyLookup.Outcome.UNKNOWN);
 
         Files.writeString(file, KeysFile.append("", entry("ops", "weft_ops")));
@@ -88,14 +85,24 @@ class ApiKeyStoreTest {
                 .hasMessageContaining("line 1, field sha256");
 
         rewrite(file, KeysFile.append("", entry("ops", "weft_ops")));
-        ApiKeyStore store = new ApiKeyStore(config(file));
-        store.load();
+        ApiKeyStore store = loaded(file, Duration.ofHours(1));
         assertThat(store.find("weft_ops").outcome()).isEqualTo(KeyLookup.Outcome.VALID);
 
         rewrite(file, Files.readString(file) + "name=broken\n");
         store.recheck();
 
         assertThat(store.find("weft_ops").outcome()).isEqualTo(KeyLookup.Outcome.UNKNOWN);
+    }
+
+    private Path opsKeyFile() throws IOException {
+        return Files.writeString(dir.resolve("api-keys"), KeysFile.append("", entry("ops", "weft_ops")));
+    }
+
+    private ApiKeyStore loaded(Path file, Duration recheckInterval) {
+        ApiKeyStore store = new ApiKeyStore(config(file, recheckInterval));
+        stores.add(store);
+        store.load();
+        return store;
     }
 
     private static ApiKeyEntry entry(String name, String key) {
