@@ -140,14 +140,7 @@ final class FakeMarblesLedger {
         int pageSize = Integer.parseInt(args.get(2));
         String bookmark = args.get(3);
         List<ObjectNode> all = slice(bookmark.isEmpty() ? args.get(0) : bookmark, args.get(1));
-        List<ObjectNode> page = all.subList(0, Math.min(pageSize, all.size()));
-        ObjectNode result = JSON.createObjectNode();
-        result.set("records", records(page));
-        result.put("fetchedRecordsCount", page.size());
-        result.put(
-                "bookmark",
-                all.size() > pageSize ? all.get(pageSize).get("name").asText() : "");
-        return new Outcome(bytes(result), null, null, () -> {});
+        return page(all, pageSize);
     }
 
     private Outcome byOwner(List<String> args) {
@@ -168,6 +161,11 @@ final class FakeMarblesLedger {
         count(args, 3, "queryMarblesWithPagination");
         int pageSize = Integer.parseInt(args.get(1));
         List<ObjectNode> all = selected(args.get(0), args.get(2));
+        return page(all, pageSize);
+    }
+
+    /** The first {@code pageSize} of {@code all}, as the paginated functions answer; the next one's name is the bookmark. */
+    private static Outcome page(List<ObjectNode> all, int pageSize) {
         List<ObjectNode> page = all.subList(0, Math.min(pageSize, all.size()));
         ObjectNode result = JSON.createObjectNode();
         result.set("records", records(page));
