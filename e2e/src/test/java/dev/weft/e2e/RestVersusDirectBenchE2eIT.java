@@ -29,6 +29,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.apache.hc.client5.http.classic.methods.HttpGet;
 import org.apache.hc.client5.http.classic.methods.HttpPost;
+import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
@@ -138,34 +139,7 @@ class RestVersusDirectBenchE2eIT {
             double restWrites = throughput(restCreate, WRITES, THREADS);
             StringBuilder report = new StringBuilder(
                     String.format("load average (1 min) before / after the reads: %s / %s%n", loadBefore, loadAfter));
-            for (int round = 0; round < rounds.size(); round++) {
-                Map<String, List<Long>> nanos = rounds.get(round);
-                report.append(String.format(
-                        "readMarble round %d of %d, p50 / p99 (ms, %d interleaved calls each):%n",
-                        round + 1, rounds.size(), READS));
-                for (Map.Entry<String, List<Long>> series : nanos.entrySet()) {
-                    report.append(String.format(
-                            "  %-28s %6.2f / %6.2f%s%n",
-                            series.getKey(),
-                            millis(percentile(series.getValue(), 50)),
-                            millis(percentile(series.getValue(), 99)),
-                            series.getKey().startsWith("REST")
-                                    ? String.format("   p50 ratio %.2f", p50Ratio(nanos, series.getKey()))
-                                    : ""));
-                }
-            }
-            for (String rest : List.of(REST_APACHE, REST_JDK)) {
-                List<Double> ratios = rounds.stream()
-                        .map(nanos -> p50Ratio(nanos, rest))
-                        .sorted()
-                        .toList();
-                report.append(String.format(
-                        "%s: median p50 ratio over %d rounds %.2f (rounds %s)%n",
-                        rest,
-                        ratios.size(),
-                        ratios.get(ratios.size() / 2),
-                        ratios.stream().map(r -> String.format("%.2f", r)).toList()));
-            }
+            report.append(readsReport(rounds));
             report.append(String.format(
                     "initMarble throughput (tx/s, %d threads, %d tx): direct %.1f, REST %.1f (ratio %.2f)%n",
                     THREADS, WRITES, directWrites, restWrites, restWrites / directWrites));
@@ -174,6 +148,38 @@ class RestVersusDirectBenchE2eIT {
         } finally {
             channel.shutdownNow();
         }
+    }
+
+    /** Each round's p50 / p99 per series, with REST's p50 ratio to direct, then REST's median ratio per client. */
+    private static String readsReport(List<Map<String, List<Long>>> rounds) {
+        StringBuilder report = new StringBuilder();
+        for (int round = 0; round < rounds.size(); round++) {
+            Map<String, List<Long>> nanos = rounds.get(round);
+            report.append(String.format(
+                    "readMarble round %d of %d, p50 / p99 (ms, %d interleaved calls each):%n",
+                    round + 1, rounds.size(), READS));
+            for (Map.Entry<String, List<Long>> series : nanos.entrySet()) {
+                report.append(String.format(
+                        "  %-28s %6.2f / %6.2f%s%n",
+                        series.getKey(),
+                        millis(percentile(series.getValue(), 50)),
+                        millis(percentile(series.getValue(), 99)),
+                        series.getKey().startsWith("REST")
+                                ? String.format("   p50 ratio %.2f", p50Ratio(nanos, series.getKey()))
+                                : ""));
+            }
+        }
+        for (String rest : List.of(REST_APACHE, REST_JDK)) {
+            List<Double> ratios =
+                    rounds.stream().map(nanos -> p50Ratio(nanos, rest)).sorted().toList();
+            report.append(String.format(
+                    "%s: median p50 ratio over %d rounds %.2f (rounds %s)%n",
+                    rest,
+                    ratios.size(),
+                    ratios.get(ratios.size() / 2),
+                    ratios.stream().map(r -> String.format("%.2f", r)).toList()));
+        }
+        return report.toString();
     }
 
     private static double p50Ratio(Map<String, List<Long>> nanos, String series) {
@@ -189,8 +195,7 @@ class RestVersusDirectBenchE2eIT {
     }
 
     private void apacheGet(CloseableHttpClient apache, String path) throws IOException {
-        HttpGet get = new HttpGet(suite.url(Suite.Api.GATEWAY, path));
-        get.setHeader("X-API-Key", suite.apiKey());
+        HttpGet get = withKey(new HttpGet(suite.url(Suite.Api.GATEWAY, path)));
         apache.execute(get, response -> expect(200, response.getCode(), EntityUtils.toString(response.getEntity())));
     }
 
@@ -201,12 +206,17 @@ class RestVersusDirectBenchE2eIT {
     }
 
     private void restCreate(CloseableHttpClient apache, String name) throws IOException {
-        HttpPost post = new HttpPost(suite.url(Suite.Api.GATEWAY, "/api/v1/marbles"));
-        post.setHeader("X-API-Key", suite.apiKey());
+        HttpPost post = withKey(new HttpPost(suite.url(Suite.Api.GATEWAY, "/api/v1/marbles")));
         post.setEntity(new StringEntity(
                 "{\"name\":\"" + name + "\",\"color\":\"blue\",\"size\":1,\"owner\":\"bench\"}",
                 ContentType.APPLICATION_JSON));
         apache.execute(post, response -> expect(201, response.getCode(), EntityUtils.toString(response.getEntity())));
+    }
+
+    /** The local API key on an Apache request, as {@link Suite#request} puts it on the others. */
+    private static <T extends HttpUriRequestBase> T withKey(T request) {
+        request.setHeader("X-API-Key", suite.apiKey());
+        return request;
     }
 
     private static Void expect(int expected, int status, String body) {
